@@ -1,0 +1,145 @@
+package io.keyturn.configuration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every setting of Keyturn, read through MicroProfile Config, so each one can also come from a system property or
+ * the environment ({@code keyturn.refresh-token.grace-seconds} is {@code KEYTURN_REFRESH_TOKEN_GRACE_SECONDS}).
+ * The database settings are read by {@link io.keyturn.database.ConfiguredDataSource}, which the container creates
+ * outside CDI.
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Inject
+    @ConfigProperty(name = "keyturn.issuer", defaultValue = "keyturn")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.audience", defaultValue = "keyturn")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.access-token.ttl-seconds", defaultValue = "900")
+    long accessTokenTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.refresh-token.idle-ttl-seconds", defaultValue = "604800")
+    long refreshTokenIdleTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.refresh-token.absolute-ttl-seconds", defaultValue = "2592000")
+    long refreshTokenAbsoluteTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.refresh-token.grace-seconds", defaultValue = "30")
+    long refreshTokenGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.cookie.secure", defaultValue = "true")
+    boolean cookieSecure;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.signing.algorithm", defaultValue = "ES256")
+    String signingAlgorithm;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.signing.secret")
+    Optional<String> signingSecret;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.admin.username")
+    Optional<String> adminUsername;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.admin.password")
+    Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.password.argon2.memory-kib", defaultValue = "19456")
+    int argon2MemoryKib;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.password.argon2.iterations", defaultValue = "2")
+    int argon2Iterations;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.password.argon2.parallelism", defaultValue = "1")
+    int argon2Parallelism;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.housekeeping.batch-size", defaultValue = "500")
+    int housekeepingBatchSize;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.housekeeping.revoked-retention-seconds", defaultValue = "604800")
+    long revokedRetentionSeconds;
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String audience() {
+        return audience;
+    }
+
+    public Duration accessTokenTtl() {
+        return Duration.ofSeconds(accessTokenTtlSeconds);
+    }
+
+    public Duration refreshTokenIdleTtl() {
+        return Duration.ofSeconds(refreshTokenIdleTtlSeconds);
+    }
+
+    public Duration sessionAbsoluteTtl() {
+        return Duration.ofSeconds(refreshTokenAbsoluteTtlSeconds);
+    }
+
+    public Duration refreshTokenGrace() {
+        return Duration.ofSeconds(refreshTokenGraceSeconds);
+    }
+
+    public boolean cookieSecure() {
+        return cookieSecure;
+    }
+
+    public String signingAlgorithm() {
+        return signingAlgorithm;
+    }
+
+    public Optional<String> signingSecret() {
+        return signingSecret;
+    }
+
+    public Optional<String> adminUsername() {
+        return adminUsername;
+    }
+
+    public Optional<String> adminPassword() {
+        return adminPassword;
+    }
+
+    public int argon2MemoryKib() {
+        return argon2MemoryKib;
+    }
+
+    public int argon2Iterations() {
+        return argon2Iterations;
+    }
+
+    public int argon2Parallelism() {
+        return argon2Parallelism;
+    }
+
+    public int housekeepingBatchSize() {
+        return housekeepingBatchSize;
+    }
+
+    public Duration revokedRetention() {
+        return Duration.ofSeconds(revokedRetentionSeconds);
+    }
+}

@@ -1,0 +1,32 @@
+package io.keyturn.database;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the database answers: without it nobody can log in or refresh. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+    @Resource(lookup = KeyturnDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+            return HealthCheckResponse.named("database").status(valid).build();
+        } catch (SQLException | RuntimeException e) {
+            return HealthCheckResponse.named("database").down()
+                    .withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

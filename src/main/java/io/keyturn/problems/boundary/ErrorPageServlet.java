@@ -1,0 +1,61 @@
+package io.keyturn.problems.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The container's error page (web.xml) for everything outside JAX-RS: unknown paths, wrong methods on the JWKS
+ * servlet, failures before JAX-RS is reached. Answers a problem detail instead of the server's HTML page.
+ */
+@WebServlet("/error")
+public class ErrorPageServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer given ? given : HttpServletResponse.SC_NOT_FOUND;
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure != null) {
+            LOG.log(Level.SEVERE, "Unhandled failure outside JAX-RS", failure);
+            status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        }
+        Problem problem = Problem.of(status, codeOf(status), detailOf(status));
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSONB.toJson(problem));
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 503 -> "service_unavailable";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+
+    private static String detailOf(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not answer this HTTP method";
+            default -> status >= 500 ? "Keyturn failed to answer" : "The request was refused";
+        };
+    }
+}

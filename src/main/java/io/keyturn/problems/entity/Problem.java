@@ -1,0 +1,37 @@
+package io.keyturn.problems.entity;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every 4xx and 5xx answer. {@code code} is the stable, machine-readable
+ * name clients branch on; {@code errors} lists the invalid fields of a validation failure.
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "code", "errors"})
+public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:keyturn:problem:";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(int status, String code, String detail) {
+        return new Problem(TYPE_PREFIX + code, titleOf(status), status, detail, code, null);
+    }
+
+    public static Problem invalidFields(List<FieldError> errors) {
+        return new Problem(TYPE_PREFIX + "validation_failed", titleOf(400), 400,
+                "The request has invalid fields; see errors", "validation_failed", errors);
+    }
+
+    public Response.ResponseBuilder toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this);
+    }
+
+    private static String titleOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+}

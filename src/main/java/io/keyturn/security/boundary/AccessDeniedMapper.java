@@ -1,0 +1,59 @@
+package io.keyturn.security.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import jakarta.ejb.EJBAccessException;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A {@code @RolesAllowed} refusal, whether the EJB container or the JAX-RS runtime noticed it first (Payara checks
+ * the annotation on a resource before the EJB does). An EJB's {@code @RolesAllowed} refusal, answered as RFC 6750 says: 401 with a challenge when there is no
+ * (valid) bearer token, 403 when the caller is known but lacks the role. Unmapped it would be a 500.
+ */
+@Provider
+public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
+
+    static final String REALM = "Bearer realm=\"keyturn\"";
+
+    @Inject
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(EJBAccessException exception) {
+        return denied(security, request);
+    }
+
+    /** 403 for a known caller without the role; otherwise 401 with the RFC 6750 challenge. */
+    static Response denied(SecurityContext security, HttpServletRequest request) {
+        if (security.getCallerPrincipal() != null) {
+            return forbidden();
+        }
+        return unauthorized(request.getAttribute(BearerAuthenticationMechanism.INVALID_TOKEN) != null);
+    }
+
+    static Response forbidden() {
+        return Problem.of(403, "forbidden", "Your account lacks the role this endpoint needs").toResponse().build();
+    }
+
+    public static Response unauthorized(boolean tokenRefused) {
+        if (tokenRefused) {
+            return Problem.of(401, "invalid_token", "The access token is invalid or expired")
+                    .toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"")
+                    .build();
+        }
+        return Problem.of(401, "unauthorized", "This endpoint needs an access token: Authorization: Bearer <token>")
+                .toResponse()
+                .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
+                .build();
+    }
+}

@@ -1,0 +1,52 @@
+package io.keyturn.security.boundary;
+
+import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.tokens.control.AccessTokenValidator;
+import io.keyturn.tokens.control.InvalidTokenException;
+import io.keyturn.tokens.entity.VerifiedClaims;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * RFC 6750 bearer authentication, stateless: the access token is verified from memory on every request, no HTTP
+ * session is created and the database is not read.
+ * <p>
+ * A request without a token, or with one that fails verification, continues anonymously; the protected EJB refuses
+ * it and {@link AccessDeniedMapper} answers 401 with the right {@code WWW-Authenticate} challenge. So public
+ * endpoints keep working for a browser that still sends an expired token.
+ */
+@ApplicationScoped
+public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute that tells {@link AccessDeniedMapper} a token was presented and refused. */
+    public static final String INVALID_TOKEN = "io.keyturn.security.invalid_token";
+    private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    AccessTokenValidator validator;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return context.doNothing();
+        }
+        try {
+            VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length()).strip());
+            return context.notifyContainerAboutLogin(new BearerPrincipal(claims), claims.groups());
+        } catch (InvalidTokenException e) {
+            LOG.log(Level.FINE, "Refused a bearer token: {0}", e.getMessage());
+            request.setAttribute(INVALID_TOKEN, Boolean.TRUE);
+            return context.doNothing();
+        }
+    }
+}

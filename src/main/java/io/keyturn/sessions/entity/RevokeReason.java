@@ -1,0 +1,12 @@
+package io.keyturn.sessions.entity;
+
+/** Why a session ended early; {@link #REUSE} makes its old tokens answer {@code refresh_token_reused}. */
+public enum RevokeReason {
+    LOGOUT,
+    LOGOUT_ALL,
+    USER_REVOKED,
+    ADMIN_REVOKED,
+    PASSWORD_CHANGED,
+    USER_DISABLED,
+    REUSE
+}

@@ -1,0 +1,74 @@
+package io.keyturn.tokens.control;
+
+import io.keyturn.configuration.Settings;
+import io.keyturn.tokens.entity.VerifiedClaims;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+/**
+ * Verifies access tokens from memory only (keys loaded at start-up): no database, no network. Only the configured
+ * algorithm is accepted, which rules out {@code alg: none} and algorithm confusion.
+ */
+@ApplicationScoped
+public class AccessTokenValidator {
+
+    /** A real access token is well under 2 KB; anything far larger is refused before parsing. */
+    public static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    SigningKeys keys;
+
+    private JwtConsumer consumer;
+
+    @PostConstruct
+    void buildConsumer() {
+        consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
+                        keys.algorithm().jwsName()))
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.verificationKeys()))
+                .setExpectedType(true, "JWT")
+                .setExpectedIssuer(settings.issuer())
+                .setExpectedAudience(settings.audience())
+                .setRequireSubject()
+                .setRequireJwtId()
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, (int) settings.accessTokenTtl().toSeconds()
+                        + CLOCK_SKEW_SECONDS)
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .build();
+    }
+
+    public VerifiedClaims validate(String token) throws InvalidTokenException {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            String sessionId = claims.getStringClaimValue("sid");
+            String username = claims.getStringClaimValue("upn");
+            List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
+            if (sessionId == null || username == null) {
+                throw new InvalidTokenException("token without sid or upn");
+            }
+            return new VerifiedClaims(claims.getSubject(), username, new LinkedHashSet<>(groups), sessionId);
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            throw new InvalidTokenException(e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.keyturn.tokens.control;
+
+import io.keyturn.tokens.entity.SigningKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.Optional;
+
+@ApplicationScoped
+public class SigningKeyStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional
+    public Optional<SigningKey> newest(SigningAlgorithm algorithm) {
+        return em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class)
+                .setParameter("algorithm", algorithm.jwsName())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** In a transaction of its own: losing the unique-slot race to another instance must not fail the caller's. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void add(SigningKey key) {
+        em.persist(key);
+    }
+}

@@ -1,0 +1,7 @@
+package io.keyturn.tokens.entity;
+
+import java.util.Set;
+
+/** What a valid access token says about its bearer. */
+public record VerifiedClaims(String userId, String username, Set<String> groups, String sessionId) {
+}

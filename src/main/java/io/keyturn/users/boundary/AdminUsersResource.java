@@ -1,0 +1,70 @@
+package io.keyturn.users.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.users.control.UserRepository;
+import io.keyturn.users.entity.Role;
+import io.keyturn.users.entity.UserAdminView;
+import io.keyturn.users.entity.UserPage;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("admin/users")
+@Stateless
+@RolesAllowed(Role.ADMIN)
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUsersResource {
+
+    @Inject
+    UserRepository users;
+
+    @GET
+    @Operation(summary = "A page of users, oldest first")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(schema = @Schema(implementation = UserPage.class)))
+    @APIResponse(responseCode = "400", description = "offset or limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks role admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserPage page(
+            @Parameter(description = "users to skip, default 0") @QueryParam("offset") String offset,
+            @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("limit") String limit) {
+        Paging paging = Paging.of(offset, limit);
+        return new UserPage(users.page(paging.offset(), paging.limit()).stream().map(UserAdminView::of).toList(),
+                paging.offset(), paging.limit(), users.count());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One user (the Location of a registration)")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(schema = @Schema(implementation = UserAdminView.class)))
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserAdminView user(@PathParam("id") String id) {
+        return users.byId(id).map(UserAdminView::of).orElseThrow(AdminUsersResource::noSuchUser);
+    }
+
+    static ProblemException noSuchUser() {
+        return new ProblemException(Status.NOT_FOUND, "user_not_found", "There is no user with this id");
+    }
+}

@@ -1,0 +1,50 @@
+package io.keyturn.users.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.security.control.CurrentCaller;
+import io.keyturn.users.control.UserRepository;
+import io.keyturn.users.entity.Role;
+import io.keyturn.users.entity.UserView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("me")
+@Stateless
+@Tag(name = "users")
+@SecurityRequirement(name = "bearer")
+public class MeResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    UserRepository users;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.USER)
+    @Operation(summary = "The caller's own account")
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token (see WWW-Authenticate)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks role user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserView me() {
+        return users.byId(caller.principal().userId()).map(UserView::of)
+                .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "not_found", "This account is gone"));
+    }
+}

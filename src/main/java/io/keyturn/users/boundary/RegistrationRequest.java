@@ -1,0 +1,36 @@
+package io.keyturn.users.boundary;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A class with public fields, not a record: Payara's OpenAPI scanner fails on constrained record components. */
+@Schema(name = "RegistrationRequest")
+public class RegistrationRequest {
+
+    @Schema(example = "alice", minLength = 3, maxLength = 64, pattern = "^[A-Za-z0-9._-]+$")
+    @NotBlank(message = "is required")
+    @Pattern(regexp = "^[A-Za-z0-9._-]{3,64}$",
+            message = "must be 3 to 64 letters, digits, dots, underscores or hyphens")
+    public String username;
+
+    @Schema(example = "alice@example.com", maxLength = 254)
+    @NotBlank(message = "is required")
+    @Email(message = "must be an email address")
+    @Size(max = 254, message = "must be at most 254 characters")
+    public String email;
+
+    @Schema(minLength = Passwords.MIN_LENGTH, maxLength = Passwords.MAX_LENGTH)
+    @NotNull(message = "is required")
+    @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH,
+            message = "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
+    public String password;
+
+    @Override
+    public String toString() {
+        return "RegistrationRequest[username=" + username + "]";
+    }
+}

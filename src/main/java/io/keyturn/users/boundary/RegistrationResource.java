@@ -1,0 +1,59 @@
+package io.keyturn.users.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.sessions.boundary.TokenDelivery;
+import io.keyturn.sessions.entity.TokenResponse;
+import io.keyturn.users.control.Registration;
+import io.keyturn.users.entity.Role;
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("auth/register")
+@RequestScoped
+@Tag(name = "auth")
+public class RegistrationResource {
+
+    @Inject
+    Registration registration;
+
+    @Inject
+    TokenDelivery delivery;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Create an account with role user and log it in (opens a session)")
+    @APIResponse(responseCode = "201", description = "Registered and logged in; Location names the user",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (see errors) or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "username_taken or email_taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest body) {
+        User user = registration.register(body.username, body.email, body.password, Set.of(Role.USER));
+        return delivery.loggedIn(user, Response.created(
+                uriInfo.getBaseUriBuilder().path("admin/users/{id}").build(user.id())));
+    }
+}

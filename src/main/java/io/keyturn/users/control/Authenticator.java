@@ -1,0 +1,58 @@
+package io.keyturn.users.control;
+
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.users.control.PasswordHasher.PasswordCheck;
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.Optional;
+
+/** Checks a username (or email) and password, with one answer for "no such user" and "wrong password". */
+@ApplicationScoped
+public class Authenticator {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public User authenticate(String login, String password) {
+        Optional<User> found = users.byLogin(login);
+        if (found.isEmpty()) {
+            hasher.checkDecoy(password);
+            throw invalidCredentials();
+        }
+        User user = found.get();
+        PasswordCheck check = hasher.check(password, user.passwordHash());
+        if (!check.matches()) {
+            throw invalidCredentials();
+        }
+        if (!user.enabled()) {
+            throw accountDisabled();
+        }
+        if (check.needsRehash()) {
+            user.upgradePasswordHash(hasher.hash(password));
+        }
+        return user;
+    }
+
+    /** For a caller who is already authenticated and proves the password again (password change). */
+    public void confirmPassword(User user, String password) {
+        if (!hasher.check(password, user.passwordHash()).matches()) {
+            throw invalidCredentials();
+        }
+    }
+
+    public static ProblemException invalidCredentials() {
+        return new ProblemException(Status.UNAUTHORIZED, "invalid_credentials",
+                "The username or password is not correct");
+    }
+
+    public static ProblemException accountDisabled() {
+        return new ProblemException(Status.FORBIDDEN, "account_disabled", "This account is disabled");
+    }
+}

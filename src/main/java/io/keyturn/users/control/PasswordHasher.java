@@ -1,0 +1,56 @@
+package io.keyturn.users.control;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import io.keyturn.configuration.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Argon2id (Password4j) at OWASP's recommended parameters by default: 19 MiB, 2 iterations, 1 lane. The parameters
+ * travel in each stored PHC string, so hashes made under older settings still verify and are upgraded at the next
+ * successful login. Argon2 has no input limit (unlike bcrypt's 72 bytes), so nothing is truncated.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final int HASH_BYTES = 32;
+    private static final int SALT_BYTES = 16;
+    private static final String TIMING_DECOY = "keyturn timing decoy: never a real password";
+
+    private Argon2Function current;
+    private String decoyHash;
+
+    protected PasswordHasher() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public PasswordHasher(Settings settings) {
+        this(settings.argon2MemoryKib(), settings.argon2Iterations(), settings.argon2Parallelism());
+    }
+
+    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this.current = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
+        this.decoyHash = hash(TIMING_DECOY);
+    }
+
+    public String hash(String password) {
+        return Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult();
+    }
+
+    public PasswordCheck check(String password, String storedHash) {
+        Argon2Function storedWith = Argon2Function.getInstanceFromHash(storedHash);
+        boolean matches = storedWith.check(password, storedHash);
+        return new PasswordCheck(matches, matches && !storedWith.equals(current));
+    }
+
+    /** Spends the time of a real check, so an unknown user is not told apart from a wrong password by timing. */
+    public void checkDecoy(String password) {
+        check(password, decoyHash);
+    }
+
+    public record PasswordCheck(boolean matches, boolean needsRehash) {
+    }
+}

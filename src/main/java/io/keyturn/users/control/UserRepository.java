@@ -1,0 +1,55 @@
+package io.keyturn.users.control;
+
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Usernames and emails are compared without case: "Alice" and "alice" are one account. */
+    public static String canonical(String usernameOrEmail) {
+        return usernameOrEmail.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<User> byId(String id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> byUsername(String username) {
+        return first(User.BY_USERNAME, "name", canonical(username));
+    }
+
+    public Optional<User> byEmail(String email) {
+        return first(User.BY_EMAIL, "email", canonical(email));
+    }
+
+    /** Login accepts the username or the email; usernames cannot contain '@', so the form tells which. */
+    public Optional<User> byLogin(String login) {
+        return login.contains("@") ? byEmail(login) : byUsername(login);
+    }
+
+    public List<User> page(int offset, int limit) {
+        return em.createNamedQuery(User.PAGE, User.class).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count() {
+        return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+    }
+
+    public void add(User user) {
+        em.persist(user);
+        em.flush(); // surface a unique-key race here, inside the caller's try, not at commit
+    }
+
+    private Optional<User> first(String query, String parameter, String value) {
+        return em.createNamedQuery(query, User.class).setParameter(parameter, value).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,8 @@
+package io.keyturn.users.entity;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "UserPage", description = "One page of users, oldest first")
+public record UserPage(List<UserAdminView> items, int offset, int limit, long total) {
+}
