@@ -56,10 +56,15 @@ public class SigningKeys {
     @PostConstruct
     void load() {
         algorithm = SigningAlgorithm.named(settings.signingAlgorithm());
-        signingKey = settings.signingSecret().map(this::configuredSecret).orElseGet(this::storedOrGenerated);
-        verificationKeys = List.of(signingKey);
-        publicJwks = publicJwksOf(verificationKeys);
+        use(algorithm, settings.signingSecret().map(this::configuredSecret).orElseGet(this::storedOrGenerated));
         LOG.info(() -> "Access tokens are signed with " + algorithm.jwsName() + ", key id " + signingKey.getKeyId());
+    }
+
+    void use(SigningAlgorithm algorithm, JsonWebKey key) {
+        this.algorithm = algorithm;
+        this.signingKey = key;
+        this.verificationKeys = List.of(key);
+        this.publicJwks = publicJwksOf(verificationKeys);
     }
 
     private JsonWebKey configuredSecret(String secret) {

@@ -1,0 +1,182 @@
+package io.keyturn.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small HTTP client for black-box tests: real requests to the deployed Keyturn, JSON answers parsed. */
+public final class Http {
+
+    public static final String ADMIN_PASSWORD = System.getProperty("keyturn.it.admin.password");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+
+    public Http(URL deploymentUrl) {
+        this.base = URI.create(deploymentUrl.toString().endsWith("/") ? deploymentUrl.toString()
+                : deploymentUrl + "/");
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Request request(String method, String path) {
+        return new Request(method, uri(path));
+    }
+
+    public Request get(String path) {
+        return request("GET", path);
+    }
+
+    public Request post(String path) {
+        return request("POST", path);
+    }
+
+    public Request put(String path) {
+        return request("PUT", path);
+    }
+
+    public Request delete(String path) {
+        return request("DELETE", path);
+    }
+
+    /** A fresh, unique username for each test, so classes can share one database. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers a new user in body mode and returns the token response. */
+    public JsonObject register(String username, String password) {
+        Reply reply = post("/api/auth/register").bodyMode()
+                .json(Json.createObjectBuilder().add("username", username).add("email", username + "@example.com")
+                        .add("password", password).build().toString())
+                .send();
+        if (reply.status() != 201) {
+            throw new AssertionError("registration failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.json();
+    }
+
+    public JsonObject login(String username, String password) {
+        Reply reply = post("/api/auth/login").bodyMode()
+                .json(Json.createObjectBuilder().add("username", username).add("password", password).build()
+                        .toString())
+                .send();
+        if (reply.status() != 200) {
+            throw new AssertionError("login failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.json();
+    }
+
+    public String adminToken() {
+        return login("admin", ADMIN_PASSWORD).getString("accessToken");
+    }
+
+    public static final class Request {
+        private final String method;
+        private final URI uri;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        Request(String method, URI uri) {
+            this.method = method;
+            this.uri = uri;
+        }
+
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Request bearer(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        public Request bodyMode() {
+            return header("X-Token-Mode", "body");
+        }
+
+        public Request json(String json) {
+            header("Content-Type", "application/json");
+            this.body = json;
+            return this;
+        }
+
+        public Request body(String contentType, String raw) {
+            header("Content-Type", contentType);
+            this.body = raw;
+            return this;
+        }
+
+        public Reply send() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(builder::header);
+            try {
+                return new Reply(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public record Reply(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public java.util.List<String> headers(String name) {
+            return response.headers().allValues(name);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray jsonArray() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.read();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + body();
+        }
+    }
+}
