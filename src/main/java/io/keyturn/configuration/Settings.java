@@ -79,6 +79,10 @@ public class Settings {
     @ConfigProperty(name = "keyturn.housekeeping.revoked-retention-seconds", defaultValue = "604800")
     long revokedRetentionSeconds;
 
+    @Inject
+    @ConfigProperty(name = "keyturn.housekeeping.interval-seconds", defaultValue = "300")
+    long housekeepingIntervalSeconds;
+
     public String issuer() {
         return issuer;
     }
@@ -137,6 +141,10 @@ public class Settings {
 
     public int housekeepingBatchSize() {
         return housekeepingBatchSize;
+    }
+
+    public Duration housekeepingInterval() {
+        return Duration.ofSeconds(housekeepingIntervalSeconds);
     }
 
     public Duration revokedRetention() {

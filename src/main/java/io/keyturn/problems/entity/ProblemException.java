@@ -30,7 +30,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Response toResponse() {
-        Response.ResponseBuilder response = problem.toResponse();
+        Response.ResponseBuilder response = problem().toResponse();
         headers.forEach(response::header);
         return response.build();
     }

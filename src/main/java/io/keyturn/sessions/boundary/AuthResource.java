@@ -1,6 +1,11 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.sessions.control.RefreshTokenRotation;
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.ClientInfo;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.users.control.Authenticator;
 import io.keyturn.users.entity.User;
@@ -12,11 +17,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +39,15 @@ public class AuthResource {
 
     @Inject
     TokenDelivery delivery;
+
+    @Inject
+    RefreshTokenRotation rotation;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    HttpServletRequest request;
 
     @POST
     @Path("login")
@@ -48,5 +65,71 @@ public class AuthResource {
     public Response login(@Valid @NotNull(message = "a JSON body is required") LoginRequest body) {
         User user = authenticator.authenticate(body.username, body.password);
         return delivery.loggedIn(user, Response.ok());
+    }
+
+    @POST
+    @Path("refresh")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Trade the refresh token for a new one and a fresh access token (rotation)",
+            description = "Cookie mode: the refresh_token cookie plus the header X-Requested-With: keyturn. Body mode: "
+                    + "the header X-Token-Mode: body and {\"refreshToken\": \"...\"}. A retry within the grace window "
+                    + "gets the same successor; a replay after it revokes the session.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
+    @APIResponse(responseCode = "200", description = "Rotated",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Body mode without refreshToken, or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "refresh_token_invalid (unknown, expired, revoked) or "
+            + "refresh_token_reused (the session was revoked because an old token came back)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "csrf_header_missing or account_disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response refresh(String rawBody) {
+        PresentedRefreshToken presented = presented(rawBody);
+        boolean bodyMode = presented.fromBody() || delivery.bodyModeRequested();
+        if (presented.token().isEmpty()) {
+            throw bodyMode ? tokenRequired() : clearingCookie(RefreshTokenRotation.invalid());
+        }
+        try {
+            return delivery.deliver(rotation.refresh(presented.token().get(), ClientInfo.of(request)),
+                    Response.ok(), bodyMode);
+        } catch (ProblemException refused) {
+            throw bodyMode ? refused : clearingCookie(refused);
+        }
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(summary = "End the session of this refresh token; idempotent (204 for an unknown token too)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
+    @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared")
+    @APIResponse(responseCode = "403", description = "csrf_header_missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response logout(String rawBody) {
+        PresentedRefreshToken presented = presented(rawBody);
+        presented.token().ifPresent(token -> sessions.logout(token, ClientInfo.of(request)));
+        Response.ResponseBuilder response = Response.noContent();
+        if (!presented.fromBody() && !delivery.bodyModeRequested()) {
+            response.header(HttpHeaders.SET_COOKIE, delivery.clearedCookie());
+        }
+        return response.build();
+    }
+
+    /** Reads the token and, when it would come from the cookie, insists on the CSRF header first. */
+    private PresentedRefreshToken presented(String rawBody) {
+        PresentedRefreshToken presented = PresentedRefreshToken.of(request, rawBody);
+        boolean cookieMode = !presented.fromBody() && !delivery.bodyModeRequested();
+        if (cookieMode && !PresentedRefreshToken.csrfHeaderPresent(request)) {
+            throw PresentedRefreshToken.csrfHeaderMissing();
+        }
+        return presented;
+    }
+
+    private ProblemException clearingCookie(ProblemException refused) {
+        return refused.withHeader(HttpHeaders.SET_COOKIE, delivery.clearedCookie());
+    }
+
+    private static ProblemException tokenRequired() {
+        return new InvalidFieldsException(new Problem.FieldError("refreshToken", "is required in body mode"));
     }
 }

@@ -1,8 +1,9 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.configuration.Settings;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.ClientInfo;
-import io.keyturn.sessions.entity.Session;
+import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.tokens.control.AccessTokenIssuer;
 import io.keyturn.tokens.entity.AccessToken;
@@ -12,12 +13,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 
-/** Turns a successful login or registration into a session and the token response. */
+/**
+ * Hands tokens to the client the way it asked: in cookie mode (browsers, the default) the refresh token travels only
+ * in an HttpOnly cookie scoped to {@code /api/auth}; in body mode ({@code X-Token-Mode: body}) only in the JSON body.
+ */
 @RequestScoped
 public class TokenDelivery {
+
+    public static final String MODE_HEADER = "X-Token-Mode";
+    public static final String COOKIE = "refresh_token";
 
     @Inject
     Sessions sessions;
@@ -26,14 +36,44 @@ public class TokenDelivery {
     AccessTokenIssuer issuer;
 
     @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     HttpServletRequest request;
 
+    /** A successful login or registration: opens the session and answers with both tokens. */
     public Response loggedIn(User user, Response.ResponseBuilder response) {
-        Session session = sessions.open(user, ClientInfo.of(request));
-        AccessToken access = issuer.issue(user.id(), user.username(), user.roles(), session.id());
-        TokenResponse body = new TokenResponse(access.compact(), "Bearer", access.expiresInSeconds(), session.id(),
-                UserView.of(user), null);
+        return deliver(sessions.open(user, ClientInfo.of(request)), response, bodyModeRequested());
+    }
+
+    public Response deliver(IssuedRefreshToken issued, Response.ResponseBuilder response, boolean bodyMode) {
+        User user = issued.user();
+        AccessToken access = issuer.issue(user.id(), user.username(), user.roles(), issued.sessionId());
+        TokenResponse body = new TokenResponse(access.compact(), "Bearer", access.expiresInSeconds(),
+                issued.sessionId(), UserView.of(user), bodyMode ? issued.token() : null);
+        if (!bodyMode) {
+            long maxAge = Math.max(0, Duration.between(clock.instant(), issued.expiresAt()).toSeconds());
+            response.header(HttpHeaders.SET_COOKIE, cookie(issued.token(), maxAge));
+        }
         return response.type(MediaType.APPLICATION_JSON).entity(body).cacheControl(noStore()).build();
+    }
+
+    public boolean bodyModeRequested() {
+        return "body".equalsIgnoreCase(request.getHeader(MODE_HEADER));
+    }
+
+    /** Expires the refresh cookie in the browser. */
+    public String clearedCookie() {
+        return cookie("", 0);
+    }
+
+    /** Written by hand: the contract fixes every attribute, including SameSite, which older cookie APIs lack. */
+    private String cookie(String value, long maxAgeSeconds) {
+        return COOKIE + "=" + value + "; Max-Age=" + maxAgeSeconds + "; Path=" + request.getContextPath()
+                + "/api/auth; HttpOnly" + (settings.cookieSecure() ? "; Secure" : "") + "; SameSite=Strict";
     }
 
     static CacheControl noStore() {

@@ -1,18 +1,29 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.configuration.Settings;
+import io.keyturn.security.control.SecurityLog;
 import io.keyturn.sessions.entity.ClientInfo;
+import io.keyturn.sessions.entity.IssuedRefreshToken;
+import io.keyturn.sessions.entity.RefreshToken;
+import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** Opens sessions: one per login, bounded by the absolute session lifetime. */
+/** Opens, lists and ends sessions. Rotation lives in {@link RefreshTokenRotation}. */
 @ApplicationScoped
 public class Sessions {
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     SessionRepository sessions;
@@ -23,11 +34,76 @@ public class Sessions {
     @Inject
     Clock clock;
 
+    /** A login: a new session with its first refresh token, in one transaction. */
     @Transactional
-    public Session open(User user, ClientInfo client) {
+    public IssuedRefreshToken open(User user, ClientInfo client) {
         Instant now = clock.instant();
         Session session = new Session(user.id(), client, now, now.plus(settings.sessionAbsoluteTtl()));
         sessions.add(session);
-        return session;
+        String token = RefreshTokens.newToken();
+        RefreshToken stored = new RefreshToken(RefreshTokens.hash(token), session.id(), now,
+                firstOf(now.plus(settings.refreshTokenIdleTtl()), session.expiresAt()));
+        em.persist(stored);
+        SecurityLog.event("login", "session_opened", user.id(), session.id(), client.ipAddress());
+        return new IssuedRefreshToken(user, session.id(), token, stored.expiresAt());
+    }
+
+    static Instant firstOf(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Logout with a refresh token: ends its session. Unknown tokens are ignored, so logout is idempotent. */
+    @Transactional
+    public void logout(String refreshToken, ClientInfo client) {
+        if (!RefreshTokens.wellFormed(refreshToken)) {
+            return;
+        }
+        Optional.ofNullable(em.find(RefreshToken.class, RefreshTokens.hash(refreshToken)))
+                .flatMap(token -> sessions.byId(token.sessionId()))
+                .filter(session -> session.revokedAt() == null)
+                .ifPresent(session -> {
+                    session.revoke(clock.instant(), RevokeReason.LOGOUT);
+                    SecurityLog.event("logout", "session_revoked", session.userId(), session.id(),
+                            client.ipAddress());
+                });
+    }
+
+    @Transactional
+    public List<Session> activeOf(String userId) {
+        return sessions.activeOf(userId, clock.instant());
+    }
+
+    @Transactional
+    public Optional<Session> byId(String sessionId) {
+        return sessions.byId(sessionId);
+    }
+
+    /** Ends one session; returns false when there is no such session or it belongs to someone else. */
+    @Transactional
+    public boolean revoke(String sessionId, Optional<String> requiredOwner, RevokeReason reason, String client) {
+        Optional<Session> found = sessions.byId(sessionId)
+                .filter(session -> requiredOwner.map(session.userId()::equals).orElse(true));
+        found.filter(session -> session.revokedAt() == null).ifPresent(session -> {
+            session.revoke(clock.instant(), reason);
+            SecurityLog.event("session_revoked", reason.name().toLowerCase(), session.userId(), session.id(),
+                    client);
+        });
+        return found.isPresent();
+    }
+
+    @Transactional
+    public int revokeAllOf(String userId, RevokeReason reason, String client) {
+        int revoked = sessions.revokeAllOf(userId, reason, clock.instant());
+        SecurityLog.event("sessions_revoked", reason.name().toLowerCase() + " count=" + revoked, userId, null,
+                client);
+        return revoked;
+    }
+
+    @Transactional
+    public int revokeOthersOf(String userId, String keepSessionId, RevokeReason reason, String client) {
+        int revoked = sessions.revokeOthersOf(userId, keepSessionId, reason, clock.instant());
+        SecurityLog.event("sessions_revoked", reason.name().toLowerCase() + " count=" + revoked, userId,
+                keepSessionId, client);
+        return revoked;
     }
 }

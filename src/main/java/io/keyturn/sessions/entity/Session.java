@@ -17,11 +17,16 @@ import java.util.UUID;
         + "s.revokeReason = :reason WHERE s.userId = :userId AND s.revokedAt IS NULL")
 @NamedQuery(name = Session.REVOKE_OTHERS_OF_USER, query = "UPDATE Session s SET s.revokedAt = :now, "
         + "s.revokeReason = :reason WHERE s.userId = :userId AND s.id <> :keep AND s.revokedAt IS NULL")
+@NamedQuery(name = Session.FINISHED, query = "SELECT s.id FROM Session s WHERE s.expiresAt < :now "
+        + "OR s.revokedAt < :revokedBefore")
+@NamedQuery(name = Session.DELETE_BY_IDS, query = "DELETE FROM Session s WHERE s.id IN :ids")
 public class Session {
 
     public static final String ACTIVE_OF_USER = "Session.activeOfUser";
     public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
     public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
+    public static final String FINISHED = "Session.finished";
+    public static final String DELETE_BY_IDS = "Session.deleteByIds";
 
     private static final int MAX_USER_AGENT = 512;
 

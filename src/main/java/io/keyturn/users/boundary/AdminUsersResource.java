@@ -2,6 +2,11 @@ package io.keyturn.users.boundary;
 
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.security.control.CurrentCaller;
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.sessions.entity.SessionView;
+import io.keyturn.users.control.UserAdministration;
 import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.UserAdminView;
@@ -9,14 +14,24 @@ import io.keyturn.users.entity.UserPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +49,18 @@ public class AdminUsersResource {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    UserAdministration administration;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    HttpServletRequest request;
 
     @GET
     @Operation(summary = "A page of users, oldest first")
@@ -62,6 +89,47 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserAdminView user(@PathParam("id") String id) {
         return users.byId(id).map(UserAdminView::of).orElseThrow(AdminUsersResource::noSuchUser);
+    }
+
+    @PUT
+    @Path("{id}/enabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enable or disable a user; disabling revokes every session of that user at once")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "400", description = "enabled missing or not a boolean",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setEnabled(@PathParam("id") String id,
+            @Valid @NotNull(message = "a JSON body is required") EnabledRequest body) {
+        administration.setEnabled(id, body.enabled, request.getRemoteAddr())
+                .orElseThrow(AdminUsersResource::noSuchUser);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/sessions")
+    @Operation(summary = "A user's active sessions")
+    @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<SessionView> sessionsOf(@PathParam("id") String id) {
+        users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
+        String mine = caller.principal().sessionId();
+        return sessions.activeOf(id).stream().map(s -> SessionView.of(s, mine)).toList();
+    }
+
+    @DELETE
+    @Path("{id}/sessions")
+    @Operation(summary = "Revoke every session of a user")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revokeSessionsOf(@PathParam("id") String id) {
+        users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
+        sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     static ProblemException noSuchUser() {

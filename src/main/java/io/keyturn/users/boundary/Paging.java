@@ -1,9 +1,7 @@
 package io.keyturn.users.boundary;
 
-import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.Problem.FieldError;
-import io.keyturn.problems.entity.ProblemException;
-import jakarta.ws.rs.core.Response;
+import io.keyturn.problems.entity.InvalidFieldsException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +19,7 @@ public record Paging(int offset, int limit) {
         int from = parse("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
         int size = parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidPaging(Problem.invalidFields(errors));
+            throw new InvalidFieldsException(errors);
         }
         return new Paging(from, size);
     }
@@ -40,19 +38,5 @@ public record Paging(int offset, int limit) {
         }
         errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
         return fallback;
-    }
-
-    static final class InvalidPaging extends ProblemException {
-        private final transient Problem problem;
-
-        InvalidPaging(Problem problem) {
-            super(Response.Status.BAD_REQUEST, problem.code(), problem.detail());
-            this.problem = problem;
-        }
-
-        @Override
-        public Response toResponse() {
-            return problem.toResponse().build();
-        }
     }
 }

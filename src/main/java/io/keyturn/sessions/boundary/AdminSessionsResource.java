@@ -1,0 +1,49 @@
+package io.keyturn.sessions.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("admin/sessions")
+@Stateless
+@RolesAllowed(Role.ADMIN)
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+public class AdminSessionsResource {
+
+    @Inject
+    Sessions sessions;
+
+    @Context
+    HttpServletRequest request;
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke one device's session; the user's other sessions keep working")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revoke(@PathParam("id") String id) {
+        if (!sessions.revoke(id, Optional.empty(), RevokeReason.ADMIN_REVOKED, request.getRemoteAddr())) {
+            throw SessionsResource.noSuchSession();
+        }
+        return Response.noContent().build();
+    }
+}

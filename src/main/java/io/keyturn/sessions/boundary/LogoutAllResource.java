@@ -1,0 +1,52 @@
+package io.keyturn.sessions.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.security.control.CurrentCaller;
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("auth/logout-all")
+@Stateless
+@Tag(name = "sessions")
+@SecurityRequirement(name = "bearer")
+public class LogoutAllResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    TokenDelivery delivery;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @RolesAllowed(Role.USER)
+    @Operation(summary = "Log out everywhere: revoke every session of the caller")
+    @APIResponse(responseCode = "204", description = "All sessions revoked; the refresh cookie is cleared")
+    @APIResponse(responseCode = "401", description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response logoutAll() {
+        sessions.revokeAllOf(caller.principal().userId(), RevokeReason.LOGOUT_ALL, request.getRemoteAddr());
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();
+    }
+}

@@ -1,0 +1,80 @@
+package io.keyturn.sessions.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.security.control.CurrentCaller;
+import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.sessions.entity.SessionView;
+import io.keyturn.users.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own sessions, one per device. */
+@Path("auth/sessions")
+@Stateless
+@RolesAllowed(Role.USER)
+@Tag(name = "sessions")
+@SecurityRequirement(name = "bearer")
+public class SessionsResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Sessions sessions;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller's active sessions, most recently used first; current marks this one")
+    @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<SessionView> mine() {
+        BearerPrincipal me = caller.principal();
+        return sessions.activeOf(me.userId()).stream().map(s -> SessionView.of(s, me.sessionId())).toList();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke one of the caller's sessions (log out that device)")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such session of the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revoke(@PathParam("id") String id) {
+        BearerPrincipal me = caller.principal();
+        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, request.getRemoteAddr())) {
+            throw noSuchSession();
+        }
+        return Response.noContent().build();
+    }
+
+    public static ProblemException noSuchSession() {
+        return new ProblemException(Status.NOT_FOUND, "session_not_found", "There is no such session");
+    }
+}

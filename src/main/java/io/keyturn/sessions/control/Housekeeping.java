@@ -1,0 +1,84 @@
+package io.keyturn.sessions.control;
+
+import io.keyturn.configuration.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An EJB timer (every {@code keyturn.housekeeping.interval-seconds}, not persistent: each instance runs its own and
+ * the batches are safe to run twice) that purges expired tokens and finished sessions and erases sealed successors
+ * once their grace window has closed.
+ */
+@Singleton
+@Startup
+@DependsOn("KeyturnDatabase")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each batch commits on its own
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+    /** Bounds one run; what is left waits for the next. */
+    private static final int MAX_BATCHES_PER_STEP = 20;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    HousekeepingBatches batches;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void schedule() {
+        long interval = settings.housekeepingInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("keyturn-housekeeping", false));
+    }
+
+    @Timeout
+    void purge() {
+        try {
+            Instant now = clock.instant();
+            int size = settings.housekeepingBatchSize();
+            int unsealed = repeat(() -> batches.unsealRetiredBefore(now.minus(settings.refreshTokenGrace()), size));
+            int tokens = repeat(() -> batches.deleteExpiredTokens(now, size));
+            int sessions = repeat(() -> batches.deleteFinishedSessions(now,
+                    now.minus(settings.revokedRetention()), size));
+            if (unsealed + tokens + sessions > 0) {
+                LOG.fine(() -> "Housekeeping: " + unsealed + " successors unsealed, " + tokens
+                        + " expired tokens and " + sessions + " finished sessions deleted");
+            }
+        } catch (RuntimeException e) {
+            // a failed run (say, the database is down) is retried at the next tick; the timer must survive
+            LOG.log(Level.WARNING, "Housekeeping failed; will retry at the next run", e);
+        }
+    }
+
+    private static int repeat(IntSupplier batch) {
+        int total = 0;
+        for (int i = 0; i < MAX_BATCHES_PER_STEP; i++) {
+            int done = batch.getAsInt();
+            total += done;
+            if (done == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,27 @@
+package io.keyturn.sessions.control;
+
+import io.keyturn.sessions.entity.SecretKeyEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.Optional;
+
+@ApplicationScoped
+public class SecretKeyStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional
+    public Optional<SecretKeyEntry> byName(String name) {
+        return Optional.ofNullable(em.find(SecretKeyEntry.class, name));
+    }
+
+    /** In a transaction of its own: losing the race to another instance must not fail the caller's. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void add(SecretKeyEntry entry) {
+        em.persist(entry);
+    }
+}

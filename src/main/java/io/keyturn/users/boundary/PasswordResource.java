@@ -1,0 +1,58 @@
+package io.keyturn.users.boundary;
+
+import io.keyturn.problems.entity.Problem;
+import io.keyturn.security.control.CurrentCaller;
+import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.users.control.PasswordChange;
+import io.keyturn.users.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("auth/password")
+@Stateless
+@Tag(name = "users")
+@SecurityRequirement(name = "bearer")
+public class PasswordResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    PasswordChange passwordChange;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.USER)
+    @Operation(summary = "Change the caller's password; every other session of the caller is revoked")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "invalid_credentials: the current password is wrong; "
+            + "or no valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@Valid @NotNull(message = "a JSON body is required") PasswordChangeRequest body) {
+        BearerPrincipal me = caller.principal();
+        passwordChange.change(me.userId(), me.sessionId(), body.currentPassword, body.newPassword,
+                request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+}

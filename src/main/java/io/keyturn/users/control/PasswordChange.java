@@ -1,0 +1,38 @@
+package io.keyturn.users.control;
+
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/** A new password for a logged-in user; every other device has to log in again. */
+@ApplicationScoped
+public class PasswordChange {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void change(String userId, String currentSessionId, String currentPassword, String newPassword,
+            String client) {
+        User user = users.byId(userId).orElseThrow(Authenticator::invalidCredentials);
+        authenticator.confirmPassword(user, currentPassword);
+        user.changePassword(hasher.hash(newPassword), clock.instant());
+        sessions.revokeOthersOf(userId, currentSessionId, RevokeReason.PASSWORD_CHANGED, client);
+    }
+}

@@ -1,0 +1,34 @@
+package io.keyturn.users.control;
+
+import io.keyturn.security.control.SecurityLog;
+import io.keyturn.sessions.control.Sessions;
+import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+@ApplicationScoped
+public class UserAdministration {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Sessions sessions;
+
+    /** Disabling takes effect at once: every session of the user is revoked, and login answers 403. */
+    @Transactional
+    public Optional<User> setEnabled(String userId, boolean enabled, String client) {
+        Optional<User> user = users.byId(userId);
+        user.ifPresent(u -> {
+            u.setEnabled(enabled);
+            SecurityLog.event(enabled ? "user_enabled" : "user_disabled", "ok", u.id(), null, client);
+            if (!enabled) {
+                sessions.revokeAllOf(u.id(), RevokeReason.USER_DISABLED, client);
+            }
+        });
+        return user;
+    }
+}
