@@ -1,0 +1,47 @@
+# Keyturn on Payara Micro, for a MySQL database. The image is built from the WAR, so build that first:
+#
+#   ./mvnw package
+#   docker build -t keyturn .
+#
+# Run it as README.md shows ("Run with Docker against MySQL"): the database comes from the environment variables
+# KEYTURN_DB_URL, KEYTURN_DB_USER and KEYTURN_DB_PASSWORD (MicroProfile Config reads them directly).
+#
+# Reviewed by reading, not built here (the build machine has no Docker engine). What this file relies on, from
+# the official image's Dockerfile and entrypoint.sh (payara/Payara, appserver/extras/docker-images/micro):
+#   - working directory and HOME_DIR /opt/payara, user "payara" (uid 1000), DEPLOY_DIR /opt/payara/deployments;
+#   - ENTRYPOINT ["/bin/sh", "entrypoint.sh"], which runs
+#       exec java -XX:MaxRAMPercentage=$MEM_MAX_RAM_PERCENTAGE -Xss$MEM_XSS -XX:+UseContainerSupport $JVM_ARGS \
+#            -jar payara-micro.jar "$@"
+#     with this image's CMD as "$@";
+#   - the default CMD is ["--deploymentDir", "/opt/payara/deployments"]. The CMD below replaces it, so it repeats it.
+FROM payara/micro:6.2025.10-jdk17
+
+# The WAR carries every library it needs beyond Jakarta EE and MicroProfile in WEB-INF/lib: Hibernate ORM, Flyway,
+# jose4j, Password4j, and both JDBC drivers (MySQL Connector/J and H2). No --addlibs, no driver in the image.
+# Named ROOT.war, Payara Micro deploys it at the context root "/" (so the JWKS is at /.well-known/jwks.json).
+COPY --chown=payara:payara target/keyturn.war /opt/payara/deployments/ROOT.war
+
+# Sets keyturn.db.url/user for a MySQL host named "db" (environment variables override it); see
+# server-config/payara/README.md.
+COPY --chown=payara:payara server-config/payara/post-boot.asadmin /opt/payara/config/post-boot.asadmin
+
+# Heap: 50% of the container's memory limit (with `docker run --memory=1g`, a 512 MB heap as in the local run);
+# the rest is for metaspace, threads and Argon2's 19 MiB per concurrent login. For a fixed heap instead, run with
+# -e JVM_ARGS=-Xmx512m (that replaces the image's default JVM_ARGS).
+ENV MEM_MAX_RAM_PERCENTAGE=50.0
+
+# The official image already runs as "payara"; stated here so the image never runs as root by accident.
+USER payara
+
+EXPOSE 8080
+
+# No HEALTHCHECK: the base image's contents (curl or wget) were not verified. Orchestrators should probe
+#   GET http://<container>:8080/health/ready   (503 while the database is unreachable)
+#   GET http://<container>:8080/health/live
+# If the base image has curl, this would do:
+# HEALTHCHECK --interval=30s --timeout=5s --start-period=90s CMD curl -fsS http://localhost:8080/health/ready || exit 1
+
+# --nohazelcast: instances share nothing but the database, so Payara's clustering is off (and start-up faster).
+CMD ["--deploymentDir", "/opt/payara/deployments", \
+     "--nohazelcast", \
+     "--postbootcommandfile", "/opt/payara/config/post-boot.asadmin"]
