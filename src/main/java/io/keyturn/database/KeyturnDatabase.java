@@ -22,7 +22,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         minPoolSize = 2,
         maxPoolSize = 32,
         // seconds a request waits for a pooled connection before failing (and, with the database gone, answering 503)
-        loginTimeout = 5)
+        loginTimeout = 5,
+        // Payara's pool: test each connection before handing it out and drop them all after one fails, so the
+        // service recovers by itself when the database comes back. Other servers ignore these names.
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself

@@ -1,6 +1,8 @@
 package io.keyturn.problems.boundary;
 
+import io.keyturn.database.DatabaseUnavailable;
 import io.keyturn.problems.entity.Problem;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,7 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Our faults: logged in full with an incident id, answered with that id and nothing else, so no stack trace or
+ * A database that cannot be reached is a 503 with Retry-After: the client may try again shortly. Everything else is
+ * one of our faults: logged in full with an incident id, answered with that id and nothing else, so no stack trace or
  * internal detail ever reaches a client.
  */
 @Provider
@@ -19,6 +22,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            LOG.log(Level.WARNING, "The database is unreachable: {0}", exception.toString());
+            return Problem.of(503, "service_unavailable",
+                            "The database is unreachable; retry in a few seconds")
+                    .toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return Problem.of(500, "internal_error", "Keyturn failed to answer; incident " + incident)

@@ -51,7 +51,7 @@ public class TokenDelivery {
 
     public Response deliver(IssuedRefreshToken issued, Response.ResponseBuilder response, boolean bodyMode) {
         User user = issued.user();
-        AccessToken access = issuer.issue(user.id(), user.username(), user.roles(), issued.sessionId());
+        AccessToken access = issuer.issue(user.id(), user.username(), user.email(), user.roles(), issued.sessionId());
         TokenResponse body = new TokenResponse(access.compact(), "Bearer", access.expiresInSeconds(),
                 issued.sessionId(), UserView.of(user), bodyMode ? issued.token() : null);
         if (!bodyMode) {

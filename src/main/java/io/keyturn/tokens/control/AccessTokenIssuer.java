@@ -15,7 +15,7 @@ import org.jose4j.lang.JoseException;
 /**
  * Signs access tokens with the claim set every MicroProfile JWT server accepts: {@code iss}, {@code aud},
  * {@code sub}, {@code upn}, {@code preferred_username}, {@code groups}, {@code iat}, {@code exp}, {@code jti},
- * plus Keyturn's {@code sid}.
+ * plus Keyturn's {@code sid} and the OpenID Connect {@code email}, so {@code GET /api/me} needs no database.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -29,7 +29,7 @@ public class AccessTokenIssuer {
     @Inject
     Clock clock;
 
-    public AccessToken issue(String userId, String username, Set<String> roles, String sessionId) {
+    public AccessToken issue(String userId, String username, String email, Set<String> roles, String sessionId) {
         long now = clock.instant().getEpochSecond();
         long ttl = settings.accessTokenTtl().toSeconds();
         JwtClaims claims = new JwtClaims();
@@ -38,6 +38,7 @@ public class AccessTokenIssuer {
         claims.setSubject(userId);
         claims.setClaim("upn", username);
         claims.setClaim("preferred_username", username);
+        claims.setClaim("email", email);
         claims.setStringListClaim("groups", List.copyOf(roles));
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + ttl));

@@ -66,7 +66,8 @@ public class AccessTokenValidator {
             if (sessionId == null || username == null) {
                 throw new InvalidTokenException("token without sid or upn");
             }
-            return new VerifiedClaims(claims.getSubject(), username, new LinkedHashSet<>(groups), sessionId);
+            return new VerifiedClaims(claims.getSubject(), username, claims.getStringClaimValue("email"),
+                    new LinkedHashSet<>(groups), sessionId);
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new InvalidTokenException(e.getClass().getSimpleName());
         }

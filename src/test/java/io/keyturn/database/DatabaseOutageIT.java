@@ -1,0 +1,86 @@
+package io.keyturn.database;
+
+import static io.keyturn.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyturn.testing.Deployments;
+import io.keyturn.testing.Http;
+import io.keyturn.testing.MariaDbServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Stops the MariaDB server under a running Keyturn and starts it again (MySQL run only: the embedded database
+ * cannot be taken away). While it is gone, database work answers 503 with Retry-After, bearer-protected requests
+ * keep being served and readiness is DOWN; when it is back, everything works again without a restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DatabaseOutageIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final long RECOVERY_DEADLINE_MILLIS = 60_000;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keyturn();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void anOutageAnswers503AndKeepsBearerRequestsServedUntilTheDatabaseReturns() throws Exception {
+        assertTrue(MariaDbServer.running(), "this test needs the MariaDB run (failsafe execution 'mariadb')");
+        Http http = new Http(base);
+        String name = Http.uniqueName("outage");
+        JsonObject tokens = http.register(name, PASSWORD);
+        URI ready = URI.create(http.uri("/").resolve("/health/ready").toString());
+
+        MariaDbServer.stop();
+        try {
+            Http.Reply login = http.post("/api/auth/login").bodyMode()
+                    .json("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}").send();
+            assertProblem(login, 503, "service_unavailable");
+            assertNotNull(login.header("Retry-After"), "Retry-After");
+            String refreshBody = Json.createObjectBuilder()
+                    .add("refreshToken", tokens.getString("refreshToken")).build().toString();
+            assertProblem(http.post("/api/auth/refresh").bodyMode().json(refreshBody).send(), 503,
+                    "service_unavailable");
+            assertProblem(http.post("/api/auth/logout").bodyMode().json(refreshBody).send(), 503,
+                    "service_unavailable");
+
+            Http.Reply me = http.get("/api/me").bearer(tokens.getString("accessToken")).send();
+            assertEquals(200, me.status(), "stateless bearer validation needs no database: " + me);
+            assertEquals(name, me.json().getString("username"));
+
+            Http.Reply readiness = http.request("GET", ready.toString()).send();
+            assertEquals(503, readiness.status(), readiness::toString);
+            assertTrue(readiness.body().contains("DOWN"), readiness::toString);
+        } finally {
+            MariaDbServer.start();
+        }
+
+        long deadline = System.currentTimeMillis() + RECOVERY_DEADLINE_MILLIS;
+        while (http.request("GET", ready.toString()).send().status() != 200) {
+            assertTrue(System.currentTimeMillis() < deadline, "readiness back to UP within a minute");
+            Thread.sleep(500);
+        }
+        JsonObject again = http.login(name, PASSWORD);
+        assertNotNull(again.getString("accessToken"));
+        Http.Reply refreshed = http.post("/api/auth/refresh").bodyMode().json(Json.createObjectBuilder()
+                .add("refreshToken", tokens.getString("refreshToken")).build().toString()).send();
+        assertEquals(200, refreshed.status(), refreshed::toString);
+    }
+}
