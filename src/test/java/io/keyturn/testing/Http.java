@@ -21,7 +21,10 @@ import java.util.UUID;
 public final class Http {
 
     public static final String ADMIN_PASSWORD = System.getProperty("keyturn.it.admin.password");
+    /** HTTP/2 where the server offers it (h2c upgrade), HTTP/1.1 otherwise: the JDK client's default. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT_HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
 
@@ -36,6 +39,23 @@ public final class Http {
 
     public Request request(String method, String path) {
         return new Request(method, uri(path));
+    }
+
+    /**
+     * An address at the server root ({@code scheme://host:port/path}), outside the deployment's context root:
+     * Payara serves {@code /health} and {@code /openapi} there.
+     */
+    public URI serverUri(String path) {
+        return base.resolve(path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** A request to an absolute address, e.g. a {@code Location} the server answered. */
+    public Request request(String method, URI absolute) {
+        return new Request(method, absolute);
+    }
+
+    public Request atServerRoot(String method, String path) {
+        return new Request(method, serverUri(path));
     }
 
     public Request get(String path) {
@@ -91,6 +111,7 @@ public final class Http {
         private final URI uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private HttpClient client = CLIENT;
 
         Request(String method, URI uri) {
             this.method = method;
@@ -122,13 +143,19 @@ public final class Http {
             return this;
         }
 
+        /** Sends this request over HTTP/1.1 only, without an h2c upgrade. */
+        public Request http11() {
+            this.client = CLIENT_HTTP_1_1;
+            return this;
+        }
+
         public Reply send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
-                return new Reply(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+                return new Reply(client.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -1,0 +1,135 @@
+package io.keyturn.users.control;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyturn.configuration.Settings;
+import io.keyturn.users.control.PasswordHasher.PasswordCheck;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+    /** OWASP's Argon2id minimum, Keyturn's default: 19 MiB, 2 iterations, 1 lane. */
+    private static final PasswordHasher DEFAULT = new PasswordHasher(19456, 2, 1);
+    /** Cheap parameters where only the behaviour, not the strength, is under test. */
+    private static final PasswordHasher FAST = new PasswordHasher(1024, 1, 1);
+
+    /** $argon2id$v=19$m=..,t=..,p=..$<16-byte salt, base64 unpadded>$<32-byte hash, base64 unpadded>. */
+    private static final Pattern DEFAULT_PHC = Pattern.compile(
+            "^\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$");
+
+    @Test
+    void hashIsAnArgon2idPhcStringWithTheDefaultParameters() {
+        String hash = DEFAULT.hash("correct horse battery staple");
+        assertTrue(DEFAULT_PHC.matcher(hash).matches(), () -> "not the expected PHC string: " + hash);
+    }
+
+    @Test
+    void theSettingsConstructorUsesTheConfiguredParameters() {
+        Settings settings = new Settings() {
+            @Override
+            public int argon2MemoryKib() {
+                return 2048;
+            }
+
+            @Override
+            public int argon2Iterations() {
+                return 3;
+            }
+
+            @Override
+            public int argon2Parallelism() {
+                return 1;
+            }
+        };
+        String hash = new PasswordHasher(settings).hash("correct horse battery staple");
+        assertTrue(hash.startsWith("$argon2id$v=19$m=2048,t=3,p=1$"), hash);
+    }
+
+    @Test
+    void theSaltMakesTwoHashesOfOnePasswordDiffer() {
+        String first = FAST.hash("same password twice");
+        String second = FAST.hash("same password twice");
+        assertNotEquals(first, second);
+        String[] firstParts = first.split("\\$");
+        String[] secondParts = second.split("\\$");
+        assertNotEquals(firstParts[4], secondParts[4], "salts differ");
+        assertTrue(FAST.check("same password twice", first).matches());
+        assertTrue(FAST.check("same password twice", second).matches());
+    }
+
+    @Test
+    void checkAcceptsTheRightPasswordAndRefusesAWrongOne() {
+        String hash = DEFAULT.hash("correct horse battery staple");
+        PasswordCheck right = DEFAULT.check("correct horse battery staple", hash);
+        assertTrue(right.matches());
+        assertFalse(right.needsRehash(), "a hash made with the current parameters needs no rehash");
+
+        PasswordCheck wrong = DEFAULT.check("correct horse battery stapler", hash);
+        assertFalse(wrong.matches());
+        assertFalse(wrong.needsRehash(), "a wrong password never asks for a rehash");
+        assertFalse(DEFAULT.check("", hash).matches());
+        assertFalse(DEFAULT.check("Correct horse battery staple", hash).matches(), "case matters");
+    }
+
+    @Test
+    void needsRehashWhenTheStoredHashHasOtherParameters() {
+        String weaker = new PasswordHasher(8192, 1, 1).hash("an older password hash");
+        assertTrue(weaker.startsWith("$argon2id$v=19$m=8192,t=1,p=1$"), weaker);
+
+        PasswordCheck check = DEFAULT.check("an older password hash", weaker);
+        assertTrue(check.matches(), "hashes made under older parameters still verify");
+        assertTrue(check.needsRehash(), "and are flagged for an upgrade");
+
+        assertFalse(DEFAULT.check("not the password", weaker).needsRehash(), "only after a correct password");
+        assertFalse(FAST.check("the same parameters", FAST.hash("the same parameters")).needsRehash());
+    }
+
+    @Test
+    void a128CharacterPasswordIsNotTruncated() {
+        String base = "p".repeat(127);
+        String password = base + "a";
+        String almost = base + "b";
+        assertEquals(128, password.length());
+        String hash = FAST.hash(password);
+        assertTrue(FAST.check(password, hash).matches());
+        assertFalse(FAST.check(almost, hash).matches(), "a password differing only in its last character");
+        assertFalse(FAST.check(base, hash).matches(), "a prefix of the password");
+    }
+
+    @Test
+    void aPasswordDifferingAfterByte72IsRefused() {
+        // bcrypt would silently ignore everything after byte 72; Argon2 must not
+        String prefix = "x".repeat(72);
+        String password = prefix + "é";
+        String other = prefix + "è";
+        assertEquals(74, password.getBytes(StandardCharsets.UTF_8).length);
+        String hash = FAST.hash(password);
+        assertTrue(FAST.check(password, hash).matches());
+        assertFalse(FAST.check(other, hash).matches());
+        assertFalse(FAST.check(prefix, hash).matches());
+    }
+
+    @Test
+    void multiByteUtf8PasswordsLongerThan72BytesAreNotTruncated() {
+        String base = "€".repeat(29); // 87 bytes of UTF-8 in 29 characters
+        String password = base + "ü";
+        String other = base + "ö";
+        assertTrue(password.getBytes(StandardCharsets.UTF_8).length > 72);
+        String hash = FAST.hash(password);
+        assertTrue(FAST.check(password, hash).matches());
+        assertFalse(FAST.check(other, hash).matches());
+    }
+
+    @Test
+    void checkDecoyRunsWithoutThrowing() {
+        assertDoesNotThrow(() -> DEFAULT.checkDecoy("any password at all"));
+        assertDoesNotThrow(() -> DEFAULT.checkDecoy(""));
+        assertDoesNotThrow(() -> DEFAULT.checkDecoy("ü".repeat(200)));
+    }
+}
