@@ -103,7 +103,7 @@ class AccessTokenTest {
     }
 
     private static String issue(AccessTokenIssuer issuer) {
-        return issuer.issue(USER_ID, "alice", ROLES, SESSION_ID).compact();
+        return issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID).compact();
     }
 
     private static JsonObject part(String token, int index) {
@@ -140,7 +140,7 @@ class AccessTokenTest {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
         Settings settings = settings("https://issuer.example", "the-audience", Duration.ofSeconds(1234));
         AccessTokenIssuer issuer = issuer(settings, es256(), Clock.fixed(now, ZoneOffset.UTC));
-        AccessToken access = issuer.issue(USER_ID, "alice", ROLES, SESSION_ID);
+        AccessToken access = issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID);
         assertEquals(1234, access.expiresInSeconds());
 
         JsonObject claims = part(access.compact(), 1);
@@ -158,13 +158,14 @@ class AccessTokenTest {
         assertEquals(now.getEpochSecond() + 1234, claims.getJsonNumber("exp").longValueExact(), "exp = iat + ttl");
         assertFalse(claims.getString("jti").isBlank());
         assertEquals(SESSION_ID, claims.getString("sid"));
+        assertEquals("alice@example.com", claims.getString("email"));
     }
 
     @Test
     void defaultLifetimeIsFifteenMinutes() {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
         AccessToken access = issuer(defaults(), es256(), Clock.fixed(now, ZoneOffset.UTC))
-                .issue(USER_ID, "alice", Set.of("user"), SESSION_ID);
+                .issue(USER_ID, "alice", "alice@example.com", Set.of("user"), SESSION_ID);
         assertEquals(900, access.expiresInSeconds());
         JsonObject claims = part(access.compact(), 1);
         assertEquals(900, claims.getJsonNumber("exp").longValueExact() - claims.getJsonNumber("iat").longValueExact());
@@ -189,6 +190,7 @@ class AccessTokenTest {
         VerifiedClaims claims = validator(defaults(), keys).validate(token);
         assertEquals(USER_ID, claims.userId());
         assertEquals("alice", claims.username());
+        assertEquals("alice@example.com", claims.email());
         assertEquals(ROLES, claims.groups());
         assertEquals(SESSION_ID, claims.sessionId());
     }
