@@ -24,6 +24,8 @@ COPY --chown=payara:payara target/keyturn.war /opt/payara/deployments/ROOT.war
 # Sets keyturn.db.url/user for a MySQL host named "db" (environment variables override it); see
 # server-config/payara/README.md.
 COPY --chown=payara:payara server-config/payara/post-boot.asadmin /opt/payara/config/post-boot.asadmin
+# Turns HTTP/2 off on the plain-http listener (a Payara 6.2025.10 defect; see the file).
+COPY --chown=payara:payara server-config/payara/preboot.asadmin /opt/payara/config/preboot.asadmin
 
 # Heap: 50% of the container's memory limit (with `docker run --memory=1g`, a 512 MB heap as in the local run);
 # the rest is for metaspace, threads and Argon2's 19 MiB per concurrent login. For a fixed heap instead, run with
@@ -44,4 +46,5 @@ EXPOSE 8080
 # --nohazelcast: instances share nothing but the database, so Payara's clustering is off (and start-up faster).
 CMD ["--deploymentDir", "/opt/payara/deployments", \
      "--nohazelcast", \
+     "--prebootcommandfile", "/opt/payara/config/preboot.asadmin", \
      "--postbootcommandfile", "/opt/payara/config/post-boot.asadmin"]

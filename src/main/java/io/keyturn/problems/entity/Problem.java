@@ -3,17 +3,20 @@ package io.keyturn.problems.entity;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem detail, the body of every 4xx and 5xx answer. {@code code} is the stable, machine-readable
  * name clients branch on; {@code errors} lists the invalid fields of a validation failure.
  */
+@Schema(name = "Problem", description = "RFC 9457 problem details, served as application/problem+json")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "code", "errors"})
 public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:keyturn:problem:";
 
+    @Schema(name = "FieldError")
     public record FieldError(String field, String message) {
     }
 

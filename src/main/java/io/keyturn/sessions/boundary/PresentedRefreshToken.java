@@ -1,9 +1,7 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.json.StrictJson;
 import io.keyturn.problems.entity.ProblemException;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response.Status;
@@ -19,7 +17,6 @@ record PresentedRefreshToken(Optional<String> token, boolean fromBody) {
 
     static final String CSRF_HEADER = "X-Requested-With";
     static final String CSRF_VALUE = "keyturn";
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     static PresentedRefreshToken of(HttpServletRequest request, String rawBody) {
         Optional<String> inBody = fromJson(rawBody);
@@ -44,15 +41,8 @@ record PresentedRefreshToken(Optional<String> token, boolean fromBody) {
     }
 
     private static Optional<String> fromJson(String rawBody) {
-        if (rawBody == null || rawBody.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            RefreshRequest parsed = JSONB.fromJson(rawBody, RefreshRequest.class);
-            return Optional.ofNullable(parsed).map(r -> r.refreshToken).filter(t -> !t.isBlank());
-        } catch (JsonbException | ClassCastException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "malformed_json",
-                    "The request body is not well-formed JSON of the shape this endpoint takes");
-        }
+        return Optional.ofNullable(StrictJson.read(rawBody, RefreshRequest.class))
+                .map(request -> request.refreshToken)
+                .filter(token -> !token.isBlank());
     }
 }

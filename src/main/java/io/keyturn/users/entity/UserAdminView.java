@@ -3,13 +3,14 @@ package io.keyturn.users.entity;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as an administrator sees it. */
 @Schema(name = "UserAdmin")
 @JsonbPropertyOrder({"id", "username", "email", "roles", "enabled", "createdAt"})
 public record UserAdminView(String id, String username, String email, Set<String> roles, boolean enabled,
-        Instant createdAt) {
+        @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt) {
 
     public static UserAdminView of(User user) {
         return new UserAdminView(user.id(), user.username(), user.email(), user.roles(), user.enabled(),

@@ -1,0 +1,107 @@
+package io.keyturn.json;
+
+import io.keyturn.problems.entity.InvalidFieldsException;
+import io.keyturn.problems.entity.Problem.FieldError;
+import io.keyturn.problems.entity.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonValue.ValueType;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.StringReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a request body strictly. JSON-B alone is lenient in ways an auth service must not be: it ignores content
+ * after the document, turns a number or {@code true} into a string, and takes the last element of an array given for
+ * a string ({@code "username": ["admin"]} would be "admin"). So the body is first parsed with JSON-P as exactly one
+ * object, each public field of the target class is checked against the JSON type it needs, and only then bound.
+ * Unknown fields are ignored, as the contract says.
+ */
+public final class StrictJson {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Set<ValueType> BOOLEANS = EnumSet.of(ValueType.TRUE, ValueType.FALSE);
+
+    private StrictJson() {
+    }
+
+    /** The bound object, or null for an empty body (Bean Validation then reports the missing body). */
+    public static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonObject object = parseOneObject(body);
+        List<FieldError> errors = new ArrayList<>();
+        for (Field field : type.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            JsonValue value = object.get(field.getName());
+            if (value != null && value.getValueType() != ValueType.NULL && !fits(field.getType(), value)) {
+                errors.add(new FieldError(field.getName(), "must be " + expected(field.getType())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
+        }
+        try {
+            return JSONB.fromJson(object.toString(), type);
+        } catch (JsonbException e) {
+            throw malformed();
+        }
+    }
+
+    private static JsonObject parseOneObject(String body) {
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw malformed();
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw malformed(); // something follows the document
+            }
+            return object;
+        } catch (JsonException | IllegalStateException e) {
+            throw malformed();
+        }
+    }
+
+    private static boolean fits(Class<?> type, JsonValue value) {
+        if (type == String.class) {
+            return value.getValueType() == ValueType.STRING;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return BOOLEANS.contains(value.getValueType());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return value.getValueType() == ValueType.NUMBER;
+        }
+        return true;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a number";
+    }
+
+    public static ProblemException malformed() {
+        return new ProblemException(Status.BAD_REQUEST, "malformed_json",
+                "The request body is not well-formed JSON of the shape this endpoint takes");
+    }
+}
