@@ -1,10 +1,12 @@
 package io.keyturn.json;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,8 +25,17 @@ public class StrictJsonReader implements ReaderInterceptor {
                         || mediaType.getSubtype().endsWith("+json"))) {
             return context.proceed();
         }
-        String charset = mediaType.getParameters().getOrDefault(MediaType.CHARSET_PARAMETER,
-                StandardCharsets.UTF_8.name());
-        return StrictJson.read(new String(context.getInputStream().readAllBytes(), charset), context.getType());
+        String body = RequestBodies.read(context.getInputStream(),
+                RequestBodies.contentLength(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH)),
+                charsetOf(mediaType));
+        return StrictJson.read(body, context.getType());
+    }
+
+    static Charset charsetOf(MediaType mediaType) {
+        try {
+            return Charset.forName(mediaType.getParameters().getOrDefault(MediaType.CHARSET_PARAMETER, "UTF-8"));
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
     }
 }

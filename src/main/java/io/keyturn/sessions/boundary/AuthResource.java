@@ -1,5 +1,6 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.json.RequestBodies;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
@@ -21,6 +22,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,8 +88,8 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "csrf_header_missing or account_disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response refresh(String rawBody) {
-        PresentedRefreshToken presented = presented(rawBody);
+    public Response refresh(InputStream body) throws IOException {
+        PresentedRefreshToken presented = presented(body);
         boolean bodyMode = presented.fromBody() || delivery.bodyModeRequested();
         if (presented.token().isEmpty()) {
             throw bodyMode ? tokenRequired() : clearingCookie(RefreshTokenRotation.invalid());
@@ -105,8 +109,8 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared")
     @APIResponse(responseCode = "403", description = "csrf_header_missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response logout(String rawBody) {
-        PresentedRefreshToken presented = presented(rawBody);
+    public Response logout(InputStream body) throws IOException {
+        PresentedRefreshToken presented = presented(body);
         presented.token().ifPresent(token -> sessions.logout(token, ClientInfo.of(request)));
         Response.ResponseBuilder response = Response.noContent();
         if (!presented.fromBody() && !delivery.bodyModeRequested()) {
@@ -116,7 +120,8 @@ public class AuthResource {
     }
 
     /** Reads the token and, when it would come from the cookie, insists on the CSRF header first. */
-    private PresentedRefreshToken presented(String rawBody) {
+    private PresentedRefreshToken presented(InputStream body) throws IOException {
+        String rawBody = RequestBodies.read(body, request.getContentLengthLong(), StandardCharsets.UTF_8);
         PresentedRefreshToken presented = PresentedRefreshToken.of(request, rawBody);
         boolean cookieMode = !presented.fromBody() && !delivery.bodyModeRequested();
         if (cookieMode && !PresentedRefreshToken.csrfHeaderPresent(request)) {
