@@ -36,9 +36,9 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** The bound object, or null for an empty body (Bean Validation then reports the missing body). */
+    /** The bound object, or null for an empty body or JSON {@code null} (Bean Validation reports the body missing). */
     public static <T> T read(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
+        if (body == null || body.isBlank() || body.strip().equals("null")) {
             return null;
         }
         JsonObject object = parseOneObject(body);

@@ -239,7 +239,7 @@ class BearerAuthenticationIT {
     void anOversizedHeaderOverHttp2DoesNotBreakLaterRequests() {
         for (int i = 0; i < 4; i++) {
             try {
-                Http.Reply refused = http().get("/api/me").bearer("x".repeat(8300)).send();
+                Http.Reply refused = http().get("/api/me").bearer("x".repeat(8300)).h2c().send();
                 assertTrue(refused.status() >= 400 && refused.status() < 500, refused::toString);
             } catch (UncheckedIOException streamReset) {
                 // RST_STREAM is an acceptable refusal of the oversized request itself
@@ -247,7 +247,7 @@ class BearerAuthenticationIT {
         }
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            statuses.add(http().get("/.well-known/jwks.json").send().status());
+            statuses.add(http().get("/.well-known/jwks.json").h2c().send().status());
         }
         assertEquals(Collections.nCopies(24, 200), statuses, "later, ordinary requests over HTTP/2");
     }

@@ -21,7 +21,11 @@ import java.util.UUID;
 public final class Http {
 
     public static final String ADMIN_PASSWORD = System.getProperty("keyturn.it.admin.password");
-    /** HTTP/2 where the server offers it (h2c upgrade), HTTP/1.1 otherwise: the JDK client's default. */
+    /**
+     * HTTP/2 where the server offers it (h2c upgrade), HTTP/1.1 otherwise: the JDK client's default. Requests use
+     * HTTP/1.1 unless they ask for this with {@link Request#h2c()}: Keyturn turns HTTP/2 off on Payara's plain
+     * listener, and Payara then answers container error pages of upgrade requests without a Content-Type.
+     */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final HttpClient CLIENT_HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -111,7 +115,7 @@ public final class Http {
         private final URI uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
-        private HttpClient client = CLIENT;
+        private HttpClient client = CLIENT_HTTP_1_1;
 
         Request(String method, URI uri) {
             this.method = method;
@@ -143,9 +147,15 @@ public final class Http {
             return this;
         }
 
-        /** Sends this request over HTTP/1.1 only, without an h2c upgrade. */
+        /** Sends this request over HTTP/1.1 only, without an h2c upgrade (the default). */
         public Request http11() {
             this.client = CLIENT_HTTP_1_1;
+            return this;
+        }
+
+        /** Sends this request the JDK client's default way: offering an h2c upgrade over plain http. */
+        public Request h2c() {
+            this.client = CLIENT;
             return this;
         }
 

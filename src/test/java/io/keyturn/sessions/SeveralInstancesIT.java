@@ -1,0 +1,146 @@
+package io.keyturn.sessions;
+
+import static io.keyturn.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyturn.testing.Deployments;
+import io.keyturn.testing.Http;
+import io.keyturn.testing.MariaDbServer;
+import io.keyturn.testing.SecondInstance;
+import io.keyturn.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Keyturn instances on one MariaDB (MySQL run only): the one Arquillian deploys and a second Payara Micro this
+ * class starts with the same WAR and the same settings. Nothing but the database connects them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SeveralInstancesIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static SecondInstance second;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keyturn();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startSecondInstance() throws Exception {
+        assertTrue(MariaDbServer.running(), "this test needs the MariaDB run (failsafe execution 'mariadb')");
+        second = SecondInstance.start();
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.stop();
+        }
+    }
+
+    private Http first() {
+        return new Http(base);
+    }
+
+    private static Http.Reply refresh(Http instance, String refreshToken) {
+        return instance.post("/api/auth/refresh").bodyMode()
+                .json(Json.createObjectBuilder().add("refreshToken", refreshToken).build().toString()).send();
+    }
+
+    @Test
+    void bothInstancesSignAndVerifyWithTheSameKey() {
+        Http other = second.http();
+        assertEquals(first().get("/.well-known/jwks.json").send().json(),
+                other.get("/.well-known/jwks.json").send().json());
+        JsonObject tokens = first().register(Http.uniqueName("keys"), PASSWORD);
+        Http.Reply me = other.get("/api/me").bearer(tokens.getString("accessToken")).send();
+        assertEquals(200, me.status(), me::toString);
+        JsonObject fromSecond = other.login(tokens.getJsonObject("user").getString("username"), PASSWORD);
+        assertEquals(200, first().get("/api/me").bearer(fromSecond.getString("accessToken")).send().status());
+    }
+
+    @Test
+    void aRefreshRaceSpreadOverBothInstancesConvergesOnOneSuccessor() throws Exception {
+        JsonObject tokens = first().register(Http.uniqueName("race"), PASSWORD);
+        String token = tokens.getString("refreshToken");
+        Http[] instances = {first(), second.http()};
+        int parallel = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                Http instance = instances[i % 2];
+                Callable<Http.Reply> call = () -> {
+                    start.await();
+                    return refresh(instance, token);
+                };
+                replies.add(pool.submit(call));
+            }
+            start.countDown();
+            Set<String> successors = new HashSet<>();
+            for (Future<Http.Reply> reply : replies) {
+                assertEquals(200, reply.get().status(), () -> String.valueOf(reply));
+                successors.add(reply.get().json().getString("refreshToken"));
+            }
+            assertEquals(1, successors.size(), "one successor for all: " + successors);
+            String sessionId = tokens.getString("sessionId");
+            assertEquals(1, TestDatabase.number(
+                    "SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ? AND retired_at IS NULL", sessionId));
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(successors.iterator().next().getBytes())),
+                    TestDatabase.text("SELECT token_hash FROM refresh_tokens WHERE session_id = ? "
+                            + "AND retired_at IS NULL", sessionId));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void reuseOfATokenRetiredOnOneInstanceIsDetectedOnTheOther() {
+        JsonObject tokens = first().register(Http.uniqueName("reuse"), PASSWORD);
+        String oldest = tokens.getString("refreshToken");
+        String middle = refresh(first(), oldest).json().getString("refreshToken");
+        refresh(first(), middle);
+        assertProblem(refresh(second.http(), oldest), 401, "refresh_token_reused");
+        assertEquals("REUSE", TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?",
+                tokens.getString("sessionId")));
+    }
+
+    @Test
+    void aSessionRevokedOnOneInstanceIsDeadOnTheOther() {
+        JsonObject tokens = first().register(Http.uniqueName("revoke"), PASSWORD);
+        Http.Reply logout = second.http().post("/api/auth/logout").bodyMode()
+                .json(Json.createObjectBuilder().add("refreshToken", tokens.getString("refreshToken")).build()
+                        .toString()).send();
+        assertEquals(204, logout.status());
+        assertProblem(refresh(first(), tokens.getString("refreshToken")), 401, "refresh_token_invalid");
+    }
+}
