@@ -135,6 +135,64 @@ class SeveralInstancesIT {
     }
 
     @Test
+    void aSigkillInTheMiddleOfARefreshLoadLosesNothingAndLeavesOneLiveTokenPerSession() throws Exception {
+        int sessions = 12;
+        List<String> userIds = new ArrayList<>();
+        List<String> sessionIds = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            JsonObject registered = first().register(Http.uniqueName("crash"), PASSWORD);
+            userIds.add(registered.getJsonObject("user").getString("id"));
+            sessionIds.add(registered.getString("sessionId"));
+            tokens.add(registered.getString("refreshToken"));
+        }
+        ExecutorService load = Executors.newFixedThreadPool(sessions);
+        java.util.concurrent.atomic.AtomicInteger refreshed = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                String initial = tokens.get(i);
+                load.submit(() -> {
+                    String token = initial;
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Http.Reply reply;
+                        try {
+                            reply = refresh(second.http(), token);
+                        } catch (RuntimeException instanceGone) {
+                            return null;
+                        }
+                        if (reply.status() != 200) {
+                            return null;
+                        }
+                        token = reply.json().getString("refreshToken");
+                        refreshed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (refreshed.get() < sessions * 5 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(refreshed.get() >= sessions * 5, "the load was running: " + refreshed.get());
+            second.kill();
+        } finally {
+            load.shutdownNow();
+            load.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        second.restart();
+
+        for (int i = 0; i < sessions; i++) {
+            assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM users WHERE id = ?", userIds.get(i)),
+                    "user kept");
+            assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM sessions WHERE id = ? AND revoked_at IS NULL",
+                    sessionIds.get(i)), "session kept and not revoked");
+            assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ? "
+                    + "AND retired_at IS NULL", sessionIds.get(i)), "exactly one live token");
+        }
+        assertEquals(200, second.http().get("/health/ready").send().status(), "the restarted instance serves");
+    }
+
+    @Test
     void aSessionRevokedOnOneInstanceIsDeadOnTheOther() {
         JsonObject tokens = first().register(Http.uniqueName("revoke"), PASSWORD);
         Http.Reply logout = second.http().post("/api/auth/logout").bodyMode()

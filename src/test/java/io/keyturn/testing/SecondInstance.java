@@ -22,16 +22,30 @@ public final class SecondInstance {
 
     private static final Duration START_DEADLINE = Duration.ofMinutes(4);
 
-    private final Process process;
+    private Process process;
     private final int port;
 
-    private SecondInstance(Process process, int port) {
-        this.process = process;
+    private SecondInstance(int port) {
         this.port = port;
     }
 
     public static SecondInstance start() throws Exception {
-        int port = freePort();
+        SecondInstance instance = new SecondInstance(freePort());
+        instance.launch();
+        return instance;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of connections or transactions. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public void restart() throws Exception {
+        launch();
+    }
+
+    private void launch() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.add("-Xmx512m");
@@ -42,10 +56,9 @@ public final class SecondInstance {
                 "--port", String.valueOf(port), "--nohazelcast",
                 "--prebootcommandfile", System.getProperty("keyturn.it.preboot")));
         File log = new File(System.getProperty("java.io.tmpdir"), "second-instance-" + port + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        SecondInstance instance = new SecondInstance(process, port);
-        instance.awaitReady(log);
-        return instance;
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        awaitReady(log);
     }
 
     public Http http() {
