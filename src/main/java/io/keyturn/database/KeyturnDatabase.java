@@ -1,20 +1,12 @@
 package io.keyturn.database;
 
-import jakarta.annotation.Resource;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Keyturn's database: the pooled data source every part uses, and the schema, which versioned Flyway migrations
- * ({@code db/migration}) create and evolve before anything else touches it.
+ * Declares Keyturn's pooled data source, the one every part uses. Its connections come from
+ * {@link ConfiguredDataSource} ({@code keyturn.db.*}); the schema is migrated by {@link SchemaMigration} when the
+ * persistence unit starts. An EJB only because the container reads data source definitions from components.
  */
 @DataSourceDefinition(
         name = KeyturnDatabase.JNDI_NAME,
@@ -32,24 +24,7 @@ import org.flywaydb.core.api.output.MigrateResult;
             "fish.payara.fail-all-connections=true"
         })
 @Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
 public class KeyturnDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/keyturn";
-    private static final Logger LOG = Logger.getLogger(KeyturnDatabase.class.getName());
-
-    @Resource(lookup = JNDI_NAME)
-    DataSource dataSource;
-
-    @PostConstruct
-    void migrate() {
-        MigrateResult result = Flyway.configure(KeyturnDatabase.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
-    }
 }

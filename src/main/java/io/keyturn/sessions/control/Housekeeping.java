@@ -3,7 +3,6 @@ package io.keyturn.sessions.control;
 import io.keyturn.configuration.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -25,7 +24,6 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("KeyturnDatabase")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each batch commits on its own
 public class Housekeeping {
 

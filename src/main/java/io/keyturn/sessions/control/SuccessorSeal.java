@@ -4,7 +4,6 @@ import io.keyturn.sessions.entity.SecretKeyEntry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -28,7 +27,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @Singleton
 @Startup
-@DependsOn("KeyturnDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start-up
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SuccessorSeal {

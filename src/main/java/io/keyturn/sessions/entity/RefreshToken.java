@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One refresh token of a session, known only by its hash. A token is live until it is retired by the refresh that
@@ -35,8 +37,10 @@ public class RefreshToken {
     public static final String SEALED_RETIRED_BEFORE = "RefreshToken.sealedRetiredBefore";
     public static final String UNSEAL = "RefreshToken.unseal";
 
+    // CHAR(64): lower-case hex of SHA-256, fixed length
     @Id
-    @Column(name = "token_hash")
+    @Column(name = "token_hash", length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     private String tokenHash;
 
     @Column(name = "session_id")
@@ -51,7 +55,8 @@ public class RefreshToken {
     @Column(name = "retired_at")
     private Instant retiredAt;
 
-    @Column(name = "successor_hash")
+    @Column(name = "successor_hash", length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     private String successorHash;
 
     @Column(name = "successor_sealed")

@@ -5,7 +5,6 @@ import io.keyturn.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -31,7 +30,6 @@ import org.jose4j.lang.JoseException;
  */
 @Singleton
 @Startup
-@DependsOn("KeyturnDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start-up: no lock on the hot path
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SigningKeys {

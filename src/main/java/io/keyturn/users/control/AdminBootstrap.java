@@ -4,7 +4,6 @@ import io.keyturn.configuration.Settings;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -19,7 +18,6 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("KeyturnDatabase")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AdminBootstrap {
 
