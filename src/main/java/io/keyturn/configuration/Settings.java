@@ -3,6 +3,7 @@ package io.keyturn.configuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -83,6 +84,30 @@ public class Settings {
     @ConfigProperty(name = "keyturn.housekeeping.interval-seconds", defaultValue = "300")
     long housekeepingIntervalSeconds;
 
+    @Inject
+    @ConfigProperty(name = "keyturn.throttle.account.max-failures", defaultValue = "5")
+    int throttleAccountMaxFailures;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.throttle.client.max-failures", defaultValue = "20")
+    int throttleClientMaxFailures;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.throttle.window-seconds", defaultValue = "900")
+    long throttleWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.throttle.lockout-seconds", defaultValue = "300")
+    long throttleLockoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.client-address.trusted-proxies")
+    Optional<String[]> trustedProxies; // an array: Payara cannot inject Optional<List<String>>
+
+    @Inject
+    @ConfigProperty(name = "keyturn.cors.allowed-origins")
+    Optional<String[]> corsAllowedOrigins;
+
     public String issuer() {
         return issuer;
     }
@@ -145,6 +170,32 @@ public class Settings {
 
     public Duration housekeepingInterval() {
         return Duration.ofSeconds(housekeepingIntervalSeconds);
+    }
+
+    public int throttleAccountMaxFailures() {
+        return throttleAccountMaxFailures;
+    }
+
+    public int throttleClientMaxFailures() {
+        return throttleClientMaxFailures;
+    }
+
+    public Duration throttleWindow() {
+        return Duration.ofSeconds(throttleWindowSeconds);
+    }
+
+    public Duration throttleLockout() {
+        return Duration.ofSeconds(throttleLockoutSeconds);
+    }
+
+    /** Proxies whose X-Forwarded-For is believed; "*" believes any (only behind a proxy that always sets it). */
+    public List<String> trustedProxies() {
+        return trustedProxies.map(List::of).orElse(List.of());
+    }
+
+    /** Origins allowed to call Keyturn from a browser (CORS); none by default. */
+    public List<String> corsAllowedOrigins() {
+        return corsAllowedOrigins.map(List::of).orElse(List.of());
     }
 
     public Duration revokedRetention() {

@@ -2,6 +2,7 @@ package io.keyturn.sessions;
 
 import static io.keyturn.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
@@ -190,6 +191,41 @@ class SeveralInstancesIT {
                     + "AND retired_at IS NULL", sessionIds.get(i)), "exactly one live token");
         }
         assertEquals(200, second.http().get("/health/ready").send().status(), "the restarted instance serves");
+    }
+
+    /** A full scenario on the second instance, then a search of its server log for every secret it handled. */
+    @Test
+    void theServerLogHoldsNoPasswordOrTokenAfterAFullScenario() throws Exception {
+        Http http = second.http();
+        String password = "log scenario passphrase 5h8w";
+        String newPassword = "a different passphrase 7q2x";
+        String name = Http.uniqueName("secrets");
+        List<String> secrets = new ArrayList<>(List.of(password, newPassword, "wrong " + password));
+        JsonObject tokens = http.register(name, password);
+        secrets.add(tokens.getString("accessToken"));
+        secrets.add(tokens.getString("refreshToken"));
+        http.post("/api/auth/login").bodyMode()
+                .json("{\"username\":\"" + name + "\",\"password\":\"wrong " + password + "\"}").send();
+        JsonObject rotated = refresh(http, tokens.getString("refreshToken")).json();
+        secrets.add(rotated.getString("refreshToken"));
+        secrets.add(rotated.getString("accessToken"));
+        assertEquals(204, http.post("/api/auth/password").bearer(rotated.getString("accessToken"))
+                .json("{\"currentPassword\":\"" + password + "\",\"newPassword\":\"" + newPassword + "\"}")
+                .send().status());
+        http.get("/api/me").bearer(rotated.getString("accessToken") + "tampered").send();
+        Thread.sleep(5_000); // past the 4 s grace window, so the next line is a detected reuse
+        assertProblem(refresh(http, tokens.getString("refreshToken")), 401, "refresh_token_reused");
+        String userId = tokens.getJsonObject("user").getString("id");
+        String log = "";
+        for (int i = 0; i < 20 && !log.contains("event=refresh_token_reused"); i++) {
+            Thread.sleep(250); // the log line is written just after the answer
+            log = java.nio.file.Files.readString(second.log());
+        }
+        assertTrue(log.contains("event=refresh_token_reused outcome=session_revoked user=" + userId),
+                "the security log names the event, user and session");
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "the server log contains a secret: " + secret.substring(0, 6) + "…");
+        }
     }
 
     @Test

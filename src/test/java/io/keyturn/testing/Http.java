@@ -30,7 +30,20 @@ public final class Http {
     private static final HttpClient CLIENT_HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final java.util.Random ADDRESSES = new java.security.SecureRandom();
+
     private final URI base;
+    /**
+     * The client address this client claims through X-Forwarded-For (the tests trust any proxy): a fresh address
+     * from the IPv6 documentation prefix (RFC 3849) for every client, so per-address login throttling counts each
+     * test apart. It is only a header value; nothing is sent to it.
+     */
+    private final String clientAddress = "2001:db8::" + Integer.toHexString(ADDRESSES.nextInt(0x10000)) + ":"
+            + Integer.toHexString(ADDRESSES.nextInt(0x10000));
+
+    public String clientAddress() {
+        return clientAddress;
+    }
 
     public Http(URL deploymentUrl) {
         this.base = URI.create(deploymentUrl.toString().endsWith("/") ? deploymentUrl.toString()
@@ -42,7 +55,7 @@ public final class Http {
     }
 
     public Request request(String method, String path) {
-        return new Request(method, uri(path));
+        return new Request(method, uri(path)).header("X-Forwarded-For", clientAddress);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class SecondInstance {
 
     private Process process;
     private final int port;
+    private File log;
 
     private SecondInstance(int port) {
         this.port = port;
@@ -55,10 +56,15 @@ public final class SecondInstance {
                 "--deploy", System.getProperty("keyturn.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast",
                 "--prebootcommandfile", System.getProperty("keyturn.it.preboot")));
-        File log = new File(System.getProperty("java.io.tmpdir"), "second-instance-" + port + ".log");
+        log = new File(System.getProperty("java.io.tmpdir"), "second-instance-" + port + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         awaitReady(log);
+    }
+
+    /** This instance's server log: its standard output, written straight to a file. */
+    public java.nio.file.Path log() {
+        return log.toPath();
     }
 
     public Http http() {

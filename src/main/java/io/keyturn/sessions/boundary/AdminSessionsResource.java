@@ -1,5 +1,6 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
@@ -34,6 +35,9 @@ public class AdminSessionsResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke one device's session; the user's other sessions keep working")
@@ -41,7 +45,7 @@ public class AdminSessionsResource {
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {
-        if (!sessions.revoke(id, Optional.empty(), RevokeReason.ADMIN_REVOKED, request.getRemoteAddr())) {
+        if (!sessions.revoke(id, Optional.empty(), RevokeReason.ADMIN_REVOKED, clients.addressOf(request))) {
             throw SessionsResource.noSuchSession();
         }
         return Response.noContent().build();

@@ -6,7 +6,9 @@ import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.sessions.control.RefreshTokenRotation;
 import io.keyturn.sessions.control.Sessions;
-import io.keyturn.sessions.entity.ClientInfo;
+import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.security.control.LoginThrottle;
+import io.keyturn.security.control.SecurityLog;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.users.control.Authenticator;
 import io.keyturn.users.entity.User;
@@ -53,6 +55,12 @@ public class AuthResource {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
+    @Inject
+    LoginThrottle throttle;
+
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,10 +72,29 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "invalid_credentials: unknown user or wrong password, alike",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too_many_attempts: failed logins of this account or address "
+            + "are throttled; Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "account_disabled (only after a correct password)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response login(@Valid @NotNull(message = "a JSON body is required") LoginRequest body) {
-        User user = authenticator.authenticate(body.username, body.password);
+        String client = clients.addressOf(request);
+        throttle.checkAllowed(body.username, client);
+        User user;
+        try {
+            user = authenticator.authenticate(body.username, body.password);
+        } catch (ProblemException refused) {
+            if ("invalid_credentials".equals(refused.problem().code())) {
+                try {
+                    throttle.recordFailure(body.username, client);
+                } catch (RuntimeException countLost) {
+                    // a concurrent first failure created the same counter row: this one count is lost, not the 401
+                }
+                SecurityLog.event("login", "invalid_credentials", null, null, client);
+            }
+            throw refused;
+        }
+        throttle.recordSuccess(body.username);
         return delivery.loggedIn(user, Response.ok());
     }
 
@@ -95,7 +122,7 @@ public class AuthResource {
             throw bodyMode ? tokenRequired() : clearingCookie(RefreshTokenRotation.invalid());
         }
         try {
-            return delivery.deliver(rotation.refresh(presented.token().get(), ClientInfo.of(request)),
+            return delivery.deliver(rotation.refresh(presented.token().get(), clients.of(request)),
                     Response.ok(), bodyMode);
         } catch (ProblemException refused) {
             throw bodyMode ? refused : clearingCookie(refused);
@@ -111,7 +138,7 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logout(InputStream body) throws IOException {
         PresentedRefreshToken presented = presented(body);
-        presented.token().ifPresent(token -> sessions.logout(token, ClientInfo.of(request)));
+        presented.token().ifPresent(token -> sessions.logout(token, clients.of(request)));
         Response.ResponseBuilder response = Response.noContent();
         if (!presented.fromBody() && !delivery.bodyModeRequested()) {
             response.header(HttpHeaders.SET_COOKIE, delivery.clearedCookie());

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.security.control.CurrentCaller;
 import io.keyturn.sessions.control.Sessions;
@@ -39,6 +40,9 @@ public class LogoutAllResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     @POST
     @RolesAllowed(Role.USER)
     @Operation(summary = "Log out everywhere: revoke every session of the caller")
@@ -46,7 +50,7 @@ public class LogoutAllResource {
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logoutAll() {
-        sessions.revokeAllOf(caller.principal().userId(), RevokeReason.LOGOUT_ALL, request.getRemoteAddr());
+        sessions.revokeAllOf(caller.principal().userId(), RevokeReason.LOGOUT_ALL, clients.addressOf(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.security.control.CurrentCaller;
@@ -48,6 +49,9 @@ public class SessionsResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The caller's active sessions, most recently used first; current marks this one")
@@ -68,7 +72,7 @@ public class SessionsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {
         BearerPrincipal me = caller.principal();
-        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, request.getRemoteAddr())) {
+        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, clients.addressOf(request))) {
             throw noSuchSession();
         }
         return Response.noContent().build();

@@ -1,8 +1,8 @@
 package io.keyturn.sessions.boundary;
 
 import io.keyturn.configuration.Settings;
+import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.sessions.control.Sessions;
-import io.keyturn.sessions.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.tokens.control.AccessTokenIssuer;
@@ -44,9 +44,12 @@ public class TokenDelivery {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     /** A successful login or registration: opens the session and answers with both tokens. */
     public Response loggedIn(User user, Response.ResponseBuilder response) {
-        return deliver(sessions.open(user, ClientInfo.of(request)), response, bodyModeRequested());
+        return deliver(sessions.open(user, clients.of(request)), response, bodyModeRequested());
     }
 
     public Response deliver(IssuedRefreshToken issued, Response.ResponseBuilder response, boolean bodyMode) {

@@ -58,9 +58,12 @@ public class Housekeeping {
             int tokens = repeat(() -> batches.deleteExpiredTokens(now, size));
             int sessions = repeat(() -> batches.deleteFinishedSessions(now,
                     now.minus(settings.revokedRetention()), size));
-            if (unsealed + tokens + sessions > 0) {
+            int counters = repeat(() -> batches.deleteStaleThrottleCounters(now,
+                    now.minus(settings.throttleWindow()), size));
+            if (unsealed + tokens + sessions + counters > 0) {
                 LOG.fine(() -> "Housekeeping: " + unsealed + " successors unsealed, " + tokens
-                        + " expired tokens and " + sessions + " finished sessions deleted");
+                        + " expired tokens, " + sessions + " finished sessions and " + counters
+                        + " stale login counters deleted");
             }
         } catch (RuntimeException e) {
             // a failed run (say, the database is down) is retried at the next tick; the timer must survive

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.security.entity.ThrottleCounter;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,18 @@ public class HousekeepingBatches {
             return 0;
         }
         return em.createNamedQuery(RefreshToken.DELETE_BY_HASHES).setParameter("hashes", hashes).executeUpdate();
+    }
+
+    /** Deletes failed-login counters whose window has passed and that block nothing. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int deleteStaleThrottleCounters(Instant now, Instant windowStartedBefore, int batchSize) {
+        List<String> subjects = em.createNamedQuery(ThrottleCounter.STALE, String.class)
+                .setParameter("before", windowStartedBefore).setParameter("now", now)
+                .setMaxResults(batchSize).getResultList();
+        if (subjects.isEmpty()) {
+            return 0;
+        }
+        return em.createNamedQuery(ThrottleCounter.DELETE).setParameter("subjects", subjects).executeUpdate();
     }
 
     /** Deletes sessions past their absolute lifetime, or revoked longer ago than the retention, with their tokens. */

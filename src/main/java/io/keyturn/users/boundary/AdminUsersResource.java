@@ -1,5 +1,6 @@
 package io.keyturn.users.boundary;
 
+import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.security.control.CurrentCaller;
@@ -62,6 +63,9 @@ public class AdminUsersResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     @GET
     @Operation(summary = "A page of users, oldest first")
     @APIResponse(responseCode = "200", description = "The page",
@@ -102,7 +106,7 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setEnabled(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") EnabledRequest body) {
-        administration.setEnabled(id, body.enabled, request.getRemoteAddr())
+        administration.setEnabled(id, body.enabled, clients.addressOf(request))
                 .orElseThrow(AdminUsersResource::noSuchUser);
         return Response.noContent().build();
     }
@@ -128,7 +132,7 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revokeSessionsOf(@PathParam("id") String id) {
         users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
-        sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, request.getRemoteAddr());
+        sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, clients.addressOf(request));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package io.keyturn.users.boundary;
 
+import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.security.control.CurrentCaller;
 import io.keyturn.security.entity.BearerPrincipal;
@@ -39,6 +40,9 @@ public class PasswordResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.USER)
@@ -52,7 +56,7 @@ public class PasswordResource {
     public Response change(@Valid @NotNull(message = "a JSON body is required") PasswordChangeRequest body) {
         BearerPrincipal me = caller.principal();
         passwordChange.change(me.userId(), me.sessionId(), body.currentPassword, body.newPassword,
-                request.getRemoteAddr());
+                clients.addressOf(request));
         return Response.noContent().build();
     }
 }

@@ -1,0 +1,50 @@
+package io.keyturn.security.control;
+
+import io.keyturn.configuration.Settings;
+import io.keyturn.sessions.entity.ClientInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The address of the client behind a request: the TCP peer, unless that peer is a trusted proxy
+ * ({@code keyturn.client-address.trusted-proxies}), in which case X-Forwarded-For is read from the right, past the
+ * trusted proxies. Used for sessions, the security log and per-address throttling.
+ */
+@ApplicationScoped
+public class ClientAddresses {
+
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    @Inject
+    Settings settings;
+
+    public ClientInfo of(HttpServletRequest request) {
+        return new ClientInfo(request.getHeader("User-Agent"), addressOf(request));
+    }
+
+    public String addressOf(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || !trusted(peer)) {
+            return peer;
+        }
+        List<String> hops = List.of(forwarded.split(",")).stream().map(String::strip).toList();
+        if (hops.stream().anyMatch(hop -> !ADDRESS.matcher(hop).matches())) {
+            return peer; // a malformed header is ignored rather than half-believed
+        }
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            if (!trusted(hops.get(i))) {
+                return hops.get(i);
+            }
+        }
+        return hops.get(0);
+    }
+
+    private boolean trusted(String address) {
+        List<String> proxies = settings.trustedProxies();
+        return proxies.contains("*") || proxies.contains(address);
+    }
+}
