@@ -33,15 +33,21 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     AccessTokenValidator validator;
 
+    /** "Bearer" followed by a space and a token, or alone (an empty token is still a bearer attempt, and invalid). */
+    private static boolean isBearerScheme(String authorization) {
+        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.strip().equalsIgnoreCase(BEARER.strip());
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (authorization == null || !isBearerScheme(authorization)) {
             return context.doNothing();
         }
         try {
-            VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length()).strip());
+            VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length() - 1).strip());
             return context.notifyContainerAboutLogin(new BearerPrincipal(claims), claims.groups());
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Refused a bearer token: {0}", e.getMessage());

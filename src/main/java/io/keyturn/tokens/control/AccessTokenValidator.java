@@ -55,6 +55,9 @@ public class AccessTokenValidator {
     }
 
     public VerifiedClaims validate(String token) throws InvalidTokenException {
+        if (token.isEmpty()) {
+            throw new InvalidTokenException("empty token");
+        }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH + " characters");
         }
