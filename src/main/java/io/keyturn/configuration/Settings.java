@@ -108,6 +108,10 @@ public class Settings {
     @ConfigProperty(name = "keyturn.cors.allowed-origins")
     Optional<String[]> corsAllowedOrigins;
 
+    @Inject
+    @ConfigProperty(name = "keyturn.request.max-body-bytes", defaultValue = "16384")
+    int maxRequestBodyBytes;
+
     public String issuer() {
         return issuer;
     }
@@ -196,6 +200,11 @@ public class Settings {
     /** Origins allowed to call Keyturn from a browser (CORS); none by default. */
     public List<String> corsAllowedOrigins() {
         return corsAllowedOrigins.map(List::of).orElse(List.of());
+    }
+
+    /** Larger request bodies are refused with 413 before they are read. */
+    public int maxRequestBodyBytes() {
+        return maxRequestBodyBytes;
     }
 
     public Duration revokedRetention() {

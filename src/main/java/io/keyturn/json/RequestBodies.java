@@ -14,22 +14,20 @@ import java.nio.charset.Charset;
  */
 public final class RequestBodies {
 
-    /** Far above any Keyturn request (the largest is a registration: about 500 bytes). */
-    public static final int MAX_BYTES = 16 * 1024;
-
     private RequestBodies() {
     }
 
-    public static String read(InputStream in, long contentLength, Charset charset) throws IOException {
-        if (contentLength > MAX_BYTES) {
-            throw tooLarge();
+    /** {@code maxBytes} is {@code keyturn.request.max-body-bytes}: 16 KB by default, far above any Keyturn request. */
+    public static String read(InputStream in, long contentLength, Charset charset, int maxBytes) throws IOException {
+        if (contentLength > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         if (contentLength >= 0) {
             return new String(in.readNBytes((int) contentLength), charset);
         }
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1); // chunked: its end is marked, so this returns
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge();
+        byte[] bytes = in.readNBytes(maxBytes + 1); // chunked: its end is marked, so this returns
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         return new String(bytes, charset);
     }
@@ -42,8 +40,8 @@ public final class RequestBodies {
         }
     }
 
-    private static ProblemException tooLarge() {
+    private static ProblemException tooLarge(int maxBytes) {
         return new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
-                "The request body is larger than " + MAX_BYTES + " bytes");
+                "The request body is larger than " + maxBytes + " bytes");
     }
 }

@@ -1,5 +1,7 @@
 package io.keyturn.json;
 
+import io.keyturn.configuration.Settings;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -17,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 @Provider
 public class StrictJsonReader implements ReaderInterceptor {
 
+    @Inject
+    Settings settings;
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType mediaType = context.getMediaType();
@@ -27,7 +32,7 @@ public class StrictJsonReader implements ReaderInterceptor {
         }
         String body = RequestBodies.read(context.getInputStream(),
                 RequestBodies.contentLength(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH)),
-                charsetOf(mediaType));
+                charsetOf(mediaType), settings.maxRequestBodyBytes());
         return StrictJson.read(body, context.getType());
     }
 

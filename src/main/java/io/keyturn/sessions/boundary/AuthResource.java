@@ -1,5 +1,6 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.configuration.Settings;
 import io.keyturn.json.RequestBodies;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem;
@@ -60,6 +61,9 @@ public class AuthResource {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    Settings settings;
 
     @POST
     @Path("login")
@@ -148,7 +152,8 @@ public class AuthResource {
 
     /** Reads the token and, when it would come from the cookie, insists on the CSRF header first. */
     private PresentedRefreshToken presented(InputStream body) throws IOException {
-        String rawBody = RequestBodies.read(body, request.getContentLengthLong(), StandardCharsets.UTF_8);
+        String rawBody = RequestBodies.read(body, request.getContentLengthLong(), StandardCharsets.UTF_8,
+                settings.maxRequestBodyBytes());
         PresentedRefreshToken presented = PresentedRefreshToken.of(request, rawBody);
         boolean cookieMode = !presented.fromBody() && !delivery.bodyModeRequested();
         if (cookieMode && !PresentedRefreshToken.csrfHeaderPresent(request)) {
