@@ -112,6 +112,14 @@ public class Settings {
     @ConfigProperty(name = "keyturn.request.max-body-bytes", defaultValue = "16384")
     int maxRequestBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "keyturn.access-token.strict", defaultValue = "false")
+    boolean accessTokenStrict;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.access-token.strict-cache-seconds", defaultValue = "10")
+    long accessTokenStrictCacheSeconds;
+
     public String issuer() {
         return issuer;
     }
@@ -205,6 +213,16 @@ public class Settings {
     /** Larger request bodies are refused with 413 before they are read. */
     public int maxRequestBodyBytes() {
         return maxRequestBodyBytes;
+    }
+
+    /** Strict mode: refuse access tokens of disabled users or issued before the user's last revocation. */
+    public boolean accessTokenStrict() {
+        return accessTokenStrict;
+    }
+
+    /** How stale strict mode's per-user view may be: the longest delay before a revocation takes effect. */
+    public Duration accessTokenStrictCache() {
+        return Duration.ofSeconds(accessTokenStrictCacheSeconds);
     }
 
     public Duration revokedRetention() {

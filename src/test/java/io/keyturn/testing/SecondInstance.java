@@ -26,12 +26,20 @@ public final class SecondInstance {
     private final int port;
     private File log;
 
-    private SecondInstance(int port) {
+    private final java.util.Map<String, String> environment;
+
+    private SecondInstance(int port, java.util.Map<String, String> environment) {
         this.port = port;
+        this.environment = environment;
     }
 
     public static SecondInstance start() throws Exception {
-        SecondInstance instance = new SecondInstance(freePort());
+        return start(java.util.Map.of());
+    }
+
+    /** With these environment variables added to (or replacing) the test JVM's, e.g. other Keyturn settings. */
+    public static SecondInstance start(java.util.Map<String, String> environment) throws Exception {
+        SecondInstance instance = new SecondInstance(freePort(), environment);
         instance.launch();
         return instance;
     }
@@ -57,8 +65,10 @@ public final class SecondInstance {
                 "--port", String.valueOf(port), "--nohazelcast",
                 "--prebootcommandfile", System.getProperty("keyturn.it.preboot")));
         log = new File(System.getProperty("java.io.tmpdir"), "second-instance-" + port + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(environment);
+        process = builder.start();
         awaitReady(log);
     }
 

@@ -1,5 +1,7 @@
 package io.keyturn.security.boundary;
 
+import io.keyturn.configuration.Settings;
+import io.keyturn.security.control.AccessTokenRevocations;
 import io.keyturn.security.entity.BearerPrincipal;
 import io.keyturn.tokens.control.AccessTokenValidator;
 import io.keyturn.tokens.control.InvalidTokenException;
@@ -16,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * RFC 6750 bearer authentication, stateless: the access token is verified from memory on every request, no HTTP
- * session is created and the database is not read.
+ * session is created and the database is not read (in strict mode, see {@link AccessTokenRevocations}, at most one
+ * small read per user per cache period).
  * <p>
  * A request without a token, or with one that fails verification, continues anonymously; the protected EJB refuses
  * it and {@link AccessDeniedMapper} answers 401 with the right {@code WWW-Authenticate} challenge. So public
@@ -33,6 +36,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     AccessTokenValidator validator;
 
+    @Inject
+    AccessTokenRevocations revocations;
+
+    @Inject
+    Settings settings;
+
     /** "Bearer" followed by a space and a token, or alone (an empty token is still a bearer attempt, and invalid). */
     private static boolean isBearerScheme(String authorization) {
         return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
@@ -48,6 +57,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         try {
             VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length() - 1).strip());
+            if (settings.accessTokenStrict() && revocations.refuses(claims.userId(), claims.issuedAtEpochSecond())) {
+                throw new InvalidTokenException("revoked in strict mode");
+            }
             return context.notifyContainerAboutLogin(new BearerPrincipal(claims), claims.groups());
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Refused a bearer token: {0}", e.getMessage());

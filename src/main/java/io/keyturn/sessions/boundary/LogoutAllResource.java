@@ -5,7 +5,9 @@ import io.keyturn.problems.entity.Problem;
 import io.keyturn.security.control.CurrentCaller;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
+import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +39,12 @@ public class LogoutAllResource {
     @Inject
     TokenDelivery delivery;
 
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Clock clock;
+
     @Context
     HttpServletRequest request;
 
@@ -50,7 +58,9 @@ public class LogoutAllResource {
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logoutAll() {
-        sessions.revokeAllOf(caller.principal().userId(), RevokeReason.LOGOUT_ALL, clients.addressOf(request));
+        String userId = caller.principal().userId();
+        users.byId(userId).ifPresent(user -> user.revokeAccessTokens(clock.instant())); // strict mode
+        sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, clients.addressOf(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();
     }
 }

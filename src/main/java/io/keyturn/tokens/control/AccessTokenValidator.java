@@ -70,7 +70,7 @@ public class AccessTokenValidator {
                 throw new InvalidTokenException("token without sid or upn");
             }
             return new VerifiedClaims(claims.getSubject(), username, claims.getStringClaimValue("email"),
-                    new LinkedHashSet<>(groups), sessionId);
+                    new LinkedHashSet<>(groups), sessionId, claims.getIssuedAt().getValue());
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new InvalidTokenException(e.getClass().getSimpleName());
         }

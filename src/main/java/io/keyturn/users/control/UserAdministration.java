@@ -7,6 +7,7 @@ import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -18,6 +19,9 @@ public class UserAdministration {
     @Inject
     Sessions sessions;
 
+    @Inject
+    Clock clock;
+
     /** Disabling takes effect at once: every session of the user is revoked, and login answers 403. */
     @Transactional
     public Optional<User> setEnabled(String userId, boolean enabled, String client) {
@@ -26,6 +30,7 @@ public class UserAdministration {
             u.setEnabled(enabled);
             SecurityLog.event(enabled ? "user_enabled" : "user_disabled", "ok", u.id(), null, client);
             if (!enabled) {
+                u.revokeAccessTokens(clock.instant());
                 sessions.revokeAllOf(u.id(), RevokeReason.USER_DISABLED, client);
             }
         });

@@ -46,6 +46,9 @@ public class User {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    @Column(name = "tokens_valid_after")
+    private Instant tokensValidAfter;
+
     @Version
     private long version;
 
@@ -67,6 +70,16 @@ public class User {
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
+        this.tokensValidAfter = now;
+    }
+
+    /** Access tokens issued before now are refused in strict mode (logout everywhere, password change, disable). */
+    public void revokeAccessTokens(Instant now) {
+        this.tokensValidAfter = now;
+    }
+
+    public Instant tokensValidAfter() {
+        return tokensValidAfter;
     }
 
     /** A stronger hash of the same password, after the hashing parameters were raised. */
