@@ -165,17 +165,21 @@ public class SigningKeys {
             int next = stored.isEmpty() ? 1 : stored.get(0).sequenceNo() + 1;
             JsonWebKey generated = algorithm.generate();
             String json = generated.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
+            SigningKey row = new SigningKey(generated.getKeyId(), algorithm.jwsName(), next, json, now);
             try {
-                store.add(new SigningKey(generated.getKeyId(), algorithm.jwsName(), next, json, now));
+                store.add(row);
                 LOG.info(() -> "Generated " + algorithm.jwsName() + " signing key number " + next + " ("
                         + generated.getKeyId() + ") and stored it");
+                List<SigningKey> withNew = new ArrayList<>(List.of(row));
+                withNew.addAll(stored);
+                stored = withNew;
             } catch (RuntimeException lostRace) {
-                // another instance stored its key in this slot first: the re-read below picks that one
+                // another instance stored its key in this slot first: use that one, so all instances agree
+                stored = store.newestFirst(algorithm);
+                if (stored.isEmpty() || stored.get(0).sequenceNo() < next) {
+                    throw lostRace;
+                }
                 LOG.info(() -> "Another instance stored " + algorithm.jwsName() + " signing key number " + next);
-            }
-            stored = store.newestFirst(algorithm);
-            if (stored.isEmpty()) {
-                throw new IllegalStateException("No " + algorithm.jwsName() + " signing key could be stored");
             }
         }
         List<JsonWebKey> verifying = new ArrayList<>();
