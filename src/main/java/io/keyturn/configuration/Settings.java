@@ -53,6 +53,18 @@ public class Settings {
     Optional<String> signingSecret;
 
     @Inject
+    @ConfigProperty(name = "keyturn.signing.key")
+    Optional<String> signingKey;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.signing.key-file")
+    Optional<String> signingKeyFile;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.signing.key-max-age-seconds", defaultValue = "7776000")
+    long signingKeyMaxAgeSeconds;
+
+    @Inject
     @ConfigProperty(name = "keyturn.admin.username")
     Optional<String> adminUsername;
 
@@ -154,6 +166,21 @@ public class Settings {
 
     public Optional<String> signingSecret() {
         return signingSecret;
+    }
+
+    /** A PEM private key given as the value of {@code keyturn.signing.key}. */
+    public Optional<String> signingKey() {
+        return signingKey;
+    }
+
+    /** The path of a PEM private key file, {@code keyturn.signing.key-file}. */
+    public Optional<String> signingKeyFile() {
+        return signingKeyFile;
+    }
+
+    /** A generated signing key older than this is replaced by a new one at start-up. */
+    public Duration signingKeyMaxAge() {
+        return Duration.ofSeconds(signingKeyMaxAgeSeconds);
     }
 
     public Optional<String> adminUsername() {

@@ -17,6 +17,10 @@ import java.util.List;
  * A second Payara Micro with the same WAR, the same environment (so the same database and settings) and the same
  * options as the one Arquillian manages, for tests about several instances. Hazelcast stays off: the instances
  * share nothing but the database, as in production.
+ * <p>
+ * {@link #deploy(File, String)} starts another WAR the same way (Hazelcast off, its own free port), e.g. a service
+ * that verifies Keyturn's tokens; it is ready when its {@code readyPath} answers with any status below 500 other
+ * than 404.
  */
 public final class SecondInstance {
 
@@ -25,23 +29,47 @@ public final class SecondInstance {
     private Process process;
     private final int port;
     private File log;
-
+    private final File war;
+    private final String contextRoot;
+    private final boolean keyturn;
+    private final String readyPath;
     private final java.util.Map<String, String> environment;
 
-    private SecondInstance(int port, java.util.Map<String, String> environment) {
+    private SecondInstance(int port, File war, String contextRoot, boolean keyturn, String readyPath,
+            java.util.Map<String, String> environment) {
         this.port = port;
+        this.war = war;
+        this.contextRoot = contextRoot;
+        this.keyturn = keyturn;
+        this.readyPath = readyPath;
         this.environment = environment;
     }
 
+    /** Keyturn's WAR at the context root, with Keyturn's JVM options and preboot commands. */
     public static SecondInstance start() throws Exception {
         return start(java.util.Map.of());
     }
 
     /** With these environment variables added to (or replacing) the test JVM's, e.g. other Keyturn settings. */
     public static SecondInstance start(java.util.Map<String, String> environment) throws Exception {
-        SecondInstance instance = new SecondInstance(freePort(), environment);
+        SecondInstance instance = new SecondInstance(freePort(), new File(System.getProperty("keyturn.war")), "/",
+                true, "/health/ready", environment);
         instance.launch();
         return instance;
+    }
+
+    /**
+     * Another WAR at the context root {@code /}, in a Payara Micro of its own without Keyturn's options; ready when
+     * {@code readyPath} answers (any status but 404 and 5xx).
+     */
+    public static SecondInstance deploy(File war, String readyPath) throws Exception {
+        SecondInstance instance = new SecondInstance(freePort(), war, "/", false, readyPath, java.util.Map.of());
+        instance.launch();
+        return instance;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of connections or transactions. */
@@ -57,14 +85,19 @@ public final class SecondInstance {
     private void launch() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        command.add("-Xmx512m");
-        String jvmOptions = System.getProperty("keyturn.it.jvm.options", "");
-        Arrays.stream(jvmOptions.split("\\s+")).filter(option -> !option.isBlank()).forEach(command::add);
+        command.add(keyturn ? "-Xmx512m" : "-Xmx256m");
+        if (keyturn) {
+            String jvmOptions = System.getProperty("keyturn.it.jvm.options", "");
+            Arrays.stream(jvmOptions.split("\\s+")).filter(option -> !option.isBlank()).forEach(command::add);
+        }
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"),
-                "--deploy", System.getProperty("keyturn.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nohazelcast",
-                "--prebootcommandfile", System.getProperty("keyturn.it.preboot")));
-        log = new File(System.getProperty("java.io.tmpdir"), "second-instance-" + port + ".log");
+                "--deploy", war.getPath(), "--contextroot", contextRoot,
+                "--port", String.valueOf(port), "--nohazelcast"));
+        if (keyturn) {
+            command.addAll(List.of("--prebootcommandfile", System.getProperty("keyturn.it.preboot")));
+        }
+        log = new File(System.getProperty("java.io.tmpdir"),
+                (keyturn ? "second-instance-" : war.getName() + "-") + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         builder.environment().putAll(environment);
@@ -99,16 +132,17 @@ public final class SecondInstance {
 
     private void awaitReady(File log) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + port + readyPath);
         long deadline = System.currentTimeMillis() + START_DEADLINE.toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The second instance died while starting; see " + log);
+                throw new IllegalStateException("The second instance (" + war.getName()
+                        + ") died while starting; see " + log);
             }
             try {
                 HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(ready).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (reply.statusCode() == 200) {
+                if (keyturn ? reply.statusCode() == 200 : reply.statusCode() < 500 && reply.statusCode() != 404) {
                     return;
                 }
             } catch (IOException notYet) {

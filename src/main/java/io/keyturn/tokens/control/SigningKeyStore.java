@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -21,6 +22,14 @@ public class SigningKeyStore {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Every stored key of the algorithm, the newest (highest sequence number) first. */
+    @Transactional
+    public List<SigningKey> newestFirst(SigningAlgorithm algorithm) {
+        return em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class)
+                .setParameter("algorithm", algorithm.jwsName())
+                .getResultList();
     }
 
     /** In a transaction of its own: losing the unique-slot race to another instance must not fail the caller's. */

@@ -10,11 +10,20 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Key;
+import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
@@ -25,8 +34,12 @@ import org.jose4j.lang.JoseException;
  * The key that signs access tokens and the keys that verify them. Loaded at start-up, so a bad key stops the
  * deployment with a clear message instead of failing the first login; afterwards only read, from memory.
  * <p>
- * With no secret configured the key is generated once and kept in the database: tokens survive a restart and every
- * instance sharing the database signs and verifies alike.
+ * The signing key is, in this order: the HMAC secret {@code keyturn.signing.secret} (HS256 only); a PEM private
+ * key supplied as {@code keyturn.signing.key} or in the file {@code keyturn.signing.key-file}; or a key generated
+ * once and kept in the database, so tokens survive a restart and every instance sharing the database signs and
+ * verifies alike. A generated key older than {@code keyturn.signing.key-max-age-seconds} is replaced at start-up by
+ * a new one (the next sequence number); the older keys keep verifying, and stay in the JWKS, until every token
+ * they signed has expired.
  */
 @Singleton
 @Startup
@@ -34,8 +47,11 @@ import org.jose4j.lang.JoseException;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SigningKeys {
 
+    static final String SECRET = "keyturn.signing.secret";
+    static final String KEY = "keyturn.signing.key";
+    static final String KEY_FILE = "keyturn.signing.key-file";
+
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
-    private static final int MIN_HMAC_SECRET_BYTES = 32;
 
     @Inject
     Settings settings;
@@ -53,56 +69,145 @@ public class SigningKeys {
 
     @PostConstruct
     void load() {
-        algorithm = SigningAlgorithm.named(settings.signingAlgorithm());
-        use(algorithm, settings.signingSecret().map(this::configuredSecret).orElseGet(this::storedOrGenerated));
-        LOG.info(() -> "Access tokens are signed with " + algorithm.jwsName() + ", key id " + signingKey.getKeyId());
+        SigningAlgorithm configured = SigningAlgorithm.named(settings.signingAlgorithm());
+        this.algorithm = configured;
+        Optional<String> secret = settings.signingSecret().filter(s -> !s.isBlank());
+        Optional<String> pem = suppliedPem();
+        if (secret.isPresent() && pem.isPresent()) {
+            throw new IllegalStateException(SECRET + " and " + (settings.signingKey().isPresent() ? KEY : KEY_FILE)
+                    + " are both set; set one: the secret for HS256, the private key for RS256, ES256 or EdDSA");
+        }
+        if (secret.isPresent()) {
+            use(configured, configuredSecret(secret.get()));
+        } else if (pem.isPresent()) {
+            use(configured, suppliedKey(pem.get()));
+        } else {
+            storedOrGenerated();
+        }
+        LOG.info(() -> "Access tokens are signed with " + algorithm.jwsName() + ", key id " + signingKey.getKeyId()
+                + "; " + verificationKeys.size() + " key(s) verify them");
     }
 
+    /** One key that signs and is the only one that verifies. */
     void use(SigningAlgorithm algorithm, JsonWebKey key) {
+        use(algorithm, key, List.of(key));
+    }
+
+    /** The key that signs, and every key that verifies (the signing key among them). */
+    void use(SigningAlgorithm algorithm, JsonWebKey key, List<JsonWebKey> verifying) {
+        List<JsonWebKey> all = new ArrayList<>(List.of(key));
+        verifying.stream().filter(k -> !k.getKeyId().equals(key.getKeyId())).forEach(all::add);
         this.algorithm = algorithm;
         this.signingKey = key;
-        this.verificationKeys = List.of(key);
+        this.verificationKeys = List.copyOf(all);
         this.publicJwks = publicJwksOf(verificationKeys);
+    }
+
+    private Optional<String> suppliedPem() {
+        Optional<String> value = settings.signingKey().filter(s -> !s.isBlank());
+        Optional<String> file = settings.signingKeyFile().filter(s -> !s.isBlank());
+        if (value.isPresent() && file.isPresent()) {
+            throw new IllegalStateException(KEY + " and " + KEY_FILE + " are both set; set one of them");
+        }
+        return value.or(() -> file.map(SigningKeys::readKeyFile));
+    }
+
+    private static String readKeyFile(String path) {
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(KEY_FILE + "=" + path + " cannot be read: " + e, e);
+        }
+    }
+
+    private JsonWebKey suppliedKey(String pem) {
+        String source = settings.signingKey().filter(s -> !s.isBlank()).isPresent() ? KEY
+                : KEY_FILE + " (" + settings.signingKeyFile().orElse("") + ")";
+        if (algorithm == SigningAlgorithm.HS256) {
+            throw new IllegalStateException(source + " is set, but keyturn.signing.algorithm=HS256 signs with the "
+                    + "HMAC secret " + SECRET + "; choose RS256, ES256 or EdDSA for a private key");
+        }
+        KeyPair pair = PemKeys.read(pem, source);
+        KeyPolicy.check(algorithm, pair.getPrivate(), source);
+        try {
+            PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
+            key.setPrivateKey(pair.getPrivate());
+            key.setAlgorithm(algorithm.jwsName());
+            key.setUse("sig");
+            key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException(source + " cannot be used as a JSON Web Key: " + e.getMessage(), e);
+        }
     }
 
     private JsonWebKey configuredSecret(String secret) {
         if (algorithm != SigningAlgorithm.HS256) {
-            throw new IllegalStateException("keyturn.signing.secret is an HMAC secret; it needs "
+            throw new IllegalStateException(SECRET + " is an HMAC secret; it needs "
                     + "keyturn.signing.algorithm=HS256, not " + algorithm.jwsName());
         }
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < MIN_HMAC_SECRET_BYTES) {
-            throw new IllegalStateException("keyturn.signing.secret is " + bytes.length + " bytes; HS256 needs at "
-                    + "least " + MIN_HMAC_SECRET_BYTES + " random bytes (RFC 7518, section 3.2)");
-        }
-        OctetSequenceJsonWebKey key = new OctetSequenceJsonWebKey(new javax.crypto.spec.SecretKeySpec(bytes,
-                "HmacSHA256"));
+        OctetSequenceJsonWebKey key = new OctetSequenceJsonWebKey(new SecretKeySpec(
+                KeyPolicy.checkHmacSecret(secret, SECRET), "HmacSHA256"));
         key.setAlgorithm(algorithm.jwsName());
         key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
         return key;
     }
 
-    private JsonWebKey storedOrGenerated() {
-        return store.newest(algorithm).map(SigningKeys::parse).orElseGet(() -> {
+    /**
+     * The newest stored key signs, unless it is older than the maximum age (or there is none): then a new key is
+     * generated in the next slot. If another instance fills that slot first, its key is used, so all agree.
+     */
+    private void storedOrGenerated() {
+        Instant now = clock.instant();
+        Duration maxAge = settings.signingKeyMaxAge();
+        List<SigningKey> stored = store.newestFirst(algorithm);
+        if (stored.isEmpty() || !stored.get(0).createdAt().plus(maxAge).isAfter(now)) {
+            int next = stored.isEmpty() ? 1 : stored.get(0).sequenceNo() + 1;
             JsonWebKey generated = algorithm.generate();
             String json = generated.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
+            SigningKey row = new SigningKey(generated.getKeyId(), algorithm.jwsName(), next, json, now);
             try {
-                store.add(new SigningKey(generated.getKeyId(), algorithm.jwsName(), 1, json, clock.instant()));
-                LOG.info(() -> "Generated a new " + algorithm.jwsName() + " signing key and stored it");
-                return generated;
+                store.add(row);
+                LOG.info(() -> "Generated " + algorithm.jwsName() + " signing key number " + next + " ("
+                        + generated.getKeyId() + ") and stored it");
+                List<SigningKey> withNew = new ArrayList<>(List.of(row));
+                withNew.addAll(stored);
+                stored = withNew;
             } catch (RuntimeException lostRace) {
-                // another instance stored its key first; use that one so all instances agree
-                return store.newest(algorithm).map(SigningKeys::parse).orElseThrow(() -> lostRace);
+                // another instance stored its key in this slot first: use that one, so all instances agree
+                stored = store.newestFirst(algorithm);
+                if (stored.isEmpty() || stored.get(0).sequenceNo() < next) {
+                    throw lostRace;
+                }
+                LOG.info(() -> "Another instance stored " + algorithm.jwsName() + " signing key number " + next);
             }
-        });
+        }
+        List<JsonWebKey> verifying = new ArrayList<>();
+        Duration ttl = settings.accessTokenTtl();
+        for (int i = 0; i < stored.size(); i++) {
+            SigningKey key = stored.get(i);
+            boolean newest = i == 0;
+            boolean young = key.createdAt().plus(maxAge).plus(ttl).isAfter(now);
+            // a key retired less than one token lifetime ago may still have signed tokens that are alive
+            boolean recentlyRetired = i > 0 && stored.get(i - 1).createdAt().plus(ttl).isAfter(now);
+            if (newest || young || recentlyRetired) {
+                verifying.add(parse(key));
+            }
+        }
+        use(algorithm, verifying.get(0), verifying);
     }
 
-    private static JsonWebKey parse(SigningKey stored) {
+    private JsonWebKey parse(SigningKey stored) {
+        JsonWebKey key;
         try {
-            return JsonWebKey.Factory.newJwk(stored.jwk());
+            key = JsonWebKey.Factory.newJwk(stored.jwk());
         } catch (JoseException e) {
             throw new IllegalStateException("The stored signing key " + stored.kid() + " is unreadable", e);
         }
+        if (key instanceof PublicJsonWebKey asymmetric) {
+            KeyPolicy.check(algorithm, asymmetric.getPublicKey(), "The stored signing key " + stored.kid());
+        }
+        return key;
     }
 
     private static String publicJwksOf(List<JsonWebKey> keys) {

@@ -52,4 +52,12 @@ public class SigningKey {
     public int sequenceNo() {
         return sequenceNo;
     }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }
