@@ -31,25 +31,13 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unhandled failure outside JAX-RS", failure);
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
-        Problem problem = Problem.of(status, codeOf(status), detailOf(status));
+        Problem problem = Problem.of(status, Problem.codeFor(status), detailOf(status));
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSONB.toJson(problem));
     }
 
-    private static String codeOf(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 503 -> "service_unavailable";
-            default -> status >= 500 ? "internal_error" : "http_" + status;
-        };
-    }
 
     private static String detailOf(int status) {
         return switch (status) {

@@ -21,7 +21,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return MalformedRequestMapper.isMissingBody(exception) ? MalformedRequestMapper.missingBody()
                     : MalformedRequestMapper.malformedBody(); // JAX-RS refuses with 400 only a body it cannot read
         }
-        Response.ResponseBuilder response = Problem.of(status, codeOf(status), detailOf(exception, status)).toResponse();
+        Response.ResponseBuilder response = Problem.of(status, Problem.codeFor(status), detailOf(exception, status))
+                .toResponse();
         copy(original, HttpHeaders.ALLOW, response);
         copy(original, HttpHeaders.WWW_AUTHENTICATE, response);
         copy(original, HttpHeaders.RETRY_AFTER, response);
@@ -50,18 +51,4 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         };
     }
 
-    private static String codeOf(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            case 503 -> "service_unavailable";
-            default -> status >= 500 ? "internal_error" : "http_" + status;
-        };
-    }
 }

@@ -29,6 +29,22 @@ public record Problem(String type, String title, int status, String detail, Stri
                 "The request has invalid fields; see errors", "validation_failed", errors);
     }
 
+    /** The code of a bare HTTP refusal (no more specific code known): not_found, method_not_allowed, ... */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "service_unavailable";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+
     public Response.ResponseBuilder toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this);
     }
