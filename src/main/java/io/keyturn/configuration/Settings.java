@@ -65,6 +65,14 @@ public class Settings {
     long signingKeyMaxAgeSeconds;
 
     @Inject
+    @ConfigProperty(name = "keyturn.signing.key-publish-seconds", defaultValue = "360")
+    long signingKeyPublishSeconds;
+
+    @Inject
+    @ConfigProperty(name = "keyturn.signing.key-reload-seconds", defaultValue = "60")
+    long signingKeyReloadSeconds;
+
+    @Inject
     @ConfigProperty(name = "keyturn.admin.username")
     Optional<String> adminUsername;
 
@@ -178,9 +186,22 @@ public class Settings {
         return signingKeyFile;
     }
 
-    /** A generated signing key older than this is replaced by a new one at start-up. */
+    /** A generated signing key older than this gets a successor (checked at start-up and at every reload). */
     public Duration signingKeyMaxAge() {
         return Duration.ofSeconds(signingKeyMaxAgeSeconds);
+    }
+
+    /**
+     * How long a new generated key is in the JWKS before it signs, so verifiers that cache the JWKS (for its
+     * max-age) already know it; at least the JWKS max-age plus the reload interval.
+     */
+    public Duration signingKeyPublish() {
+        return Duration.ofSeconds(signingKeyPublishSeconds);
+    }
+
+    /** How often each instance re-reads the generated keys (and rotates one that is due). */
+    public Duration signingKeyReload() {
+        return Duration.ofSeconds(signingKeyReloadSeconds);
     }
 
     public Optional<String> adminUsername() {

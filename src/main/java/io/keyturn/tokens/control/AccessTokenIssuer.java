@@ -45,12 +45,13 @@ public class AccessTokenIssuer {
         claims.setJwtId(RandomTokens.newToken(16));
         claims.setClaim("sid", sessionId);
 
+        KeyRing ring = keys.ring();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(keys.algorithm().jwsName());
-        jws.setKeyIdHeaderValue(keys.signingKeyId());
+        jws.setAlgorithmHeaderValue(ring.algorithm().jwsName());
+        jws.setKeyIdHeaderValue(ring.signingKeyId());
         jws.setHeader("typ", "JWT");
-        jws.setKey(keys.signingKey());
+        jws.setKey(ring.signingKey());
         try {
             return new AccessToken(jws.getCompactSerialization(), ttl);
         } catch (JoseException e) {

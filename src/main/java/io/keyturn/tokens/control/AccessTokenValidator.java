@@ -14,10 +14,9 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
- * Verifies access tokens from memory only (keys loaded at start-up): no database, no network. Only the configured
+ * Verifies access tokens from memory only (the keys {@link SigningKeys} holds): no database, no network. Only the configured
  * algorithm is accepted, which rules out {@code alg: none} and algorithm confusion.
  */
 @ApplicationScoped
@@ -40,7 +39,8 @@ public class AccessTokenValidator {
         consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
                         keys.algorithm().jwsName()))
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.verificationKeys()))
+                // the current ring's keys at each call: a reload may have added or retired some
+                .setVerificationKeyResolver((jws, nesting) -> keys.ring().resolver().resolveKey(jws, nesting))
                 .setExpectedType(true, "JWT")
                 .setExpectedIssuer(settings.issuer())
                 .setExpectedAudience(settings.audience())

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.List;
-import java.util.Optional;
 
 @ApplicationScoped
 public class SigningKeyStore {
@@ -15,17 +14,12 @@ public class SigningKeyStore {
     @PersistenceContext
     EntityManager em;
 
-    @Transactional
-    public Optional<SigningKey> newest(SigningAlgorithm algorithm) {
-        return em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class)
-                .setParameter("algorithm", algorithm.jwsName())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
-    }
-
-    /** Every stored key of the algorithm, the newest (highest sequence number) first. */
-    @Transactional
+    /**
+     * Every stored key of the algorithm, the newest (highest sequence number) first. In a transaction of its own:
+     * inside a caller's REPEATABLE READ transaction (MySQL's default) a re-read would not see a key another
+     * instance has stored since.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
     public List<SigningKey> newestFirst(SigningAlgorithm algorithm) {
         return em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class)
                 .setParameter("algorithm", algorithm.jwsName())

@@ -3,10 +3,14 @@ package io.keyturn.tokens.control;
 import io.keyturn.configuration.Settings;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -14,36 +18,34 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Key;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
  * The key that signs access tokens and the keys that verify them. Loaded at start-up, so a bad key stops the
- * deployment with a clear message instead of failing the first login; afterwards only read, from memory.
+ * deployment with a clear message instead of failing the first login; requests read them from memory.
  * <p>
  * The signing key is, in this order: the HMAC secret {@code keyturn.signing.secret} (HS256 only); a PEM private
- * key supplied as {@code keyturn.signing.key} or in the file {@code keyturn.signing.key-file}; or a key generated
- * once and kept in the database, so tokens survive a restart and every instance sharing the database signs and
- * verifies alike. A generated key older than {@code keyturn.signing.key-max-age-seconds} is replaced at start-up by
- * a new one (the next sequence number); the older keys keep verifying, and stay in the JWKS, until every token
- * they signed has expired.
+ * key supplied as {@code keyturn.signing.key} or in the file {@code keyturn.signing.key-file}; or keys generated
+ * and kept in the database, so tokens survive a restart and every instance sharing the database signs and verifies
+ * alike. Generated keys are re-read every {@code keyturn.signing.key-reload-seconds}: a key older than
+ * {@code keyturn.signing.key-max-age-seconds} gets a successor, which every instance publishes in its JWKS at its
+ * next reload and which signs only once it has been published for {@code keyturn.signing.key-publish-seconds}
+ * ({@link KeySchedule}). Retired keys keep verifying, and stay in the JWKS, until every token they signed has expired.
  */
 @Singleton
 @Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start-up: no lock on the hot path
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the ring is swapped whole: no lock on the hot path
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SigningKeys {
 
@@ -62,15 +64,14 @@ public class SigningKeys {
     @Inject
     Clock clock;
 
-    private SigningAlgorithm algorithm;
-    private JsonWebKey signingKey;
-    private List<JsonWebKey> verificationKeys;
-    private String publicJwks;
+    @Resource
+    TimerService timers;
+
+    private volatile KeyRing ring;
 
     @PostConstruct
     void load() {
         SigningAlgorithm configured = SigningAlgorithm.named(settings.signingAlgorithm());
-        this.algorithm = configured;
         Optional<String> secret = settings.signingSecret().filter(s -> !s.isBlank());
         Optional<String> pem = suppliedPem();
         if (secret.isPresent() && pem.isPresent()) {
@@ -78,29 +79,45 @@ public class SigningKeys {
                     + " are both set; set one: the secret for HS256, the private key for RS256, ES256 or EdDSA");
         }
         if (secret.isPresent()) {
-            use(configured, configuredSecret(secret.get()));
+            use(configured, configuredSecret(configured, secret.get()));
         } else if (pem.isPresent()) {
-            use(configured, suppliedKey(pem.get()));
+            use(configured, suppliedKey(configured, pem.get()));
         } else {
-            storedOrGenerated();
+            ring = storedOrGenerated(configured, schedule());
+            if (timers != null) { // null only in unit tests, which call reload() themselves
+                long interval = settings.signingKeyReload().toMillis();
+                timers.createIntervalTimer(interval, interval, new TimerConfig("keyturn-signing-keys", false));
+            }
         }
-        LOG.info(() -> "Access tokens are signed with " + algorithm.jwsName() + ", key id " + signingKey.getKeyId()
-                + "; " + verificationKeys.size() + " key(s) verify them");
+        LOG.info(() -> "Access tokens are signed with " + ring.algorithm().jwsName() + ", key id "
+                + ring.signingKeyId() + "; " + ring.verifying().size() + " key(s) verify them");
+    }
+
+    /** Picks up keys another instance generated and rotates a key that is due; a failure keeps the current ring. */
+    @Timeout
+    void reload() {
+        KeyRing before = ring;
+        try {
+            KeyRing after = storedOrGenerated(before.algorithm(), schedule());
+            ring = after;
+            if (!after.signingKeyId().equals(before.signingKeyId())) {
+                LOG.info(() -> "Access tokens are now signed with key " + after.signingKeyId() + " (was "
+                        + before.signingKeyId() + ")");
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a moment: the keys in memory stay valid, the next reload tries again
+            LOG.log(Level.WARNING, "Reloading the signing keys failed; keeping the current ones", e);
+        }
     }
 
     /** One key that signs and is the only one that verifies. */
     void use(SigningAlgorithm algorithm, JsonWebKey key) {
-        use(algorithm, key, List.of(key));
+        ring = KeyRing.of(algorithm, key, List.of(key));
     }
 
-    /** The key that signs, and every key that verifies (the signing key among them). */
-    void use(SigningAlgorithm algorithm, JsonWebKey key, List<JsonWebKey> verifying) {
-        List<JsonWebKey> all = new ArrayList<>(List.of(key));
-        verifying.stream().filter(k -> !k.getKeyId().equals(key.getKeyId())).forEach(all::add);
-        this.algorithm = algorithm;
-        this.signingKey = key;
-        this.verificationKeys = List.copyOf(all);
-        this.publicJwks = publicJwksOf(verificationKeys);
+    private KeySchedule schedule() {
+        return new KeySchedule(settings.signingKeyMaxAge(), settings.signingKeyPublish(), settings.signingKeyReload(),
+                settings.accessTokenTtl());
     }
 
     private Optional<String> suppliedPem() {
@@ -120,7 +137,7 @@ public class SigningKeys {
         }
     }
 
-    private JsonWebKey suppliedKey(String pem) {
+    private JsonWebKey suppliedKey(SigningAlgorithm algorithm, String pem) {
         String source = settings.signingKey().filter(s -> !s.isBlank()).isPresent() ? KEY
                 : KEY_FILE + " (" + settings.signingKeyFile().orElse("") + ")";
         if (algorithm == SigningAlgorithm.HS256) {
@@ -141,7 +158,7 @@ public class SigningKeys {
         }
     }
 
-    private JsonWebKey configuredSecret(String secret) {
+    private JsonWebKey configuredSecret(SigningAlgorithm algorithm, String secret) {
         if (algorithm != SigningAlgorithm.HS256) {
             throw new IllegalStateException(SECRET + " is an HMAC secret; it needs "
                     + "keyturn.signing.algorithm=HS256, not " + algorithm.jwsName());
@@ -154,14 +171,13 @@ public class SigningKeys {
     }
 
     /**
-     * The newest stored key signs, unless it is older than the maximum age (or there is none): then a new key is
-     * generated in the next slot. If another instance fills that slot first, its key is used, so all agree.
+     * The ring the stored keys make now, after storing a new key first if one is due. If another instance fills
+     * that slot first, its key is used instead, so all instances agree.
      */
-    private void storedOrGenerated() {
+    private KeyRing storedOrGenerated(SigningAlgorithm algorithm, KeySchedule schedule) {
         Instant now = clock.instant();
-        Duration maxAge = settings.signingKeyMaxAge();
         List<SigningKey> stored = store.newestFirst(algorithm);
-        if (stored.isEmpty() || !stored.get(0).createdAt().plus(maxAge).isAfter(now)) {
+        if (schedule.rotationDue(stored, now)) {
             int next = stored.isEmpty() ? 1 : stored.get(0).sequenceNo() + 1;
             JsonWebKey generated = algorithm.generate();
             String json = generated.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
@@ -170,34 +186,23 @@ public class SigningKeys {
                 store.add(row);
                 LOG.info(() -> "Generated " + algorithm.jwsName() + " signing key number " + next + " ("
                         + generated.getKeyId() + ") and stored it");
-                List<SigningKey> withNew = new ArrayList<>(List.of(row));
-                withNew.addAll(stored);
-                stored = withNew;
             } catch (RuntimeException lostRace) {
-                // another instance stored its key in this slot first: use that one, so all instances agree
-                stored = store.newestFirst(algorithm);
-                if (stored.isEmpty() || stored.get(0).sequenceNo() < next) {
-                    throw lostRace;
-                }
-                LOG.info(() -> "Another instance stored " + algorithm.jwsName() + " signing key number " + next);
+                LOG.info(() -> "Another instance stored " + algorithm.jwsName() + " signing key number " + next
+                        + " first; using that one");
+            }
+            // each read is a transaction of its own, so it sees what the winner committed
+            stored = store.newestFirst(algorithm);
+            if (stored.isEmpty() || stored.get(0).sequenceNo() < next) {
+                throw new IllegalStateException("No " + algorithm.jwsName() + " signing key number " + next
+                        + " could be stored or read in the table signing_keys");
             }
         }
-        List<JsonWebKey> verifying = new ArrayList<>();
-        Duration ttl = settings.accessTokenTtl();
-        for (int i = 0; i < stored.size(); i++) {
-            SigningKey key = stored.get(i);
-            boolean newest = i == 0;
-            boolean young = key.createdAt().plus(maxAge).plus(ttl).isAfter(now);
-            // a key retired less than one token lifetime ago may still have signed tokens that are alive
-            boolean recentlyRetired = i > 0 && stored.get(i - 1).createdAt().plus(ttl).isAfter(now);
-            if (newest || young || recentlyRetired) {
-                verifying.add(parse(key));
-            }
-        }
-        use(algorithm, verifying.get(0), verifying);
+        List<JsonWebKey> verifying = schedule.verifying(stored, now).stream().map(k -> parse(algorithm, k)).toList();
+        JsonWebKey signer = verifying.get(schedule.signer(stored, now));
+        return KeyRing.of(algorithm, signer, verifying);
     }
 
-    private JsonWebKey parse(SigningKey stored) {
+    private static JsonWebKey parse(SigningAlgorithm algorithm, SigningKey stored) {
         JsonWebKey key;
         try {
             key = JsonWebKey.Factory.newJwk(stored.jwk());
@@ -210,30 +215,18 @@ public class SigningKeys {
         return key;
     }
 
-    private static String publicJwksOf(List<JsonWebKey> keys) {
-        JsonWebKeySet set = new JsonWebKeySet();
-        keys.stream().filter(PublicJsonWebKey.class::isInstance).forEach(set::addJsonWebKey);
-        return set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-    }
-
+    /** Fixed at start-up: a change of algorithm takes a restart. */
     public SigningAlgorithm algorithm() {
-        return algorithm;
+        return ring.algorithm();
     }
 
-    public String signingKeyId() {
-        return signingKey.getKeyId();
-    }
-
-    public Key signingKey() {
-        return signingKey instanceof PublicJsonWebKey asymmetric ? asymmetric.getPrivateKey() : signingKey.getKey();
-    }
-
-    public List<JsonWebKey> verificationKeys() {
-        return verificationKeys;
+    /** The keys in force now; read it once per token so the signing key and its id belong together. */
+    public KeyRing ring() {
+        return ring;
     }
 
     /** The RFC 7517 key set other services verify with: public keys only, {"keys":[]} for HMAC. */
     public String publicJwks() {
-        return publicJwks;
+        return ring.publicJwks();
     }
 }

@@ -130,7 +130,7 @@ class AccessTokenTest {
         String token = issue(issuer(defaults(), keys, Clock.systemUTC()));
         JsonObject header = part(token, 0);
         assertEquals("ES256", header.getString("alg"));
-        assertEquals(keys.signingKeyId(), header.getString("kid"));
+        assertEquals(keys.ring().signingKeyId(), header.getString("kid"));
         assertFalse(header.getString("kid").isBlank());
         assertEquals("JWT", header.getString("typ"));
     }
@@ -200,9 +200,9 @@ class AccessTokenTest {
     void aTokenSignedByAnotherKeyWithTheSameKidIsRefused(SigningAlgorithm algorithm) {
         SigningKeys real = keys(algorithm, keyFor(algorithm));
         JsonWebKey foreign = algorithm.generate();
-        foreign.setKeyId(real.signingKeyId());
+        foreign.setKeyId(real.ring().signingKeyId());
         String forged = issue(issuer(defaults(), keys(algorithm, foreign), Clock.systemUTC()));
-        assertEquals(real.signingKeyId(), part(forged, 0).getString("kid"));
+        assertEquals(real.ring().signingKeyId(), part(forged, 0).getString("kid"));
         assertRefused(validator(defaults(), real), forged);
     }
 
@@ -286,7 +286,7 @@ class AccessTokenTest {
         // an HS256 token under the ES256 key's kid: algorithm confusion must not work
         SigningKeys real = es256();
         JsonWebKey hmac = SigningAlgorithm.HS256.generate();
-        hmac.setKeyId(real.signingKeyId());
+        hmac.setKeyId(real.ring().signingKeyId());
         String confused = issue(issuer(defaults(), keys(SigningAlgorithm.HS256, hmac), Clock.systemUTC()));
         assertRefused(validator(defaults(), real), confused);
     }
@@ -323,9 +323,9 @@ class AccessTokenTest {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(keys.algorithm().jwsName());
-        jws.setKeyIdHeaderValue(keys.signingKeyId());
+        jws.setKeyIdHeaderValue(keys.ring().signingKeyId());
         jws.setHeader("typ", "JWT");
-        jws.setKey(keys.signingKey());
+        jws.setKey(keys.ring().signingKey());
         return jws.getCompactSerialization();
     }
 
@@ -338,7 +338,7 @@ class AccessTokenTest {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue("ES256");
-        jws.setKeyIdHeaderValue(keys.signingKeyId());
+        jws.setKeyIdHeaderValue(keys.ring().signingKeyId());
         jws.setHeader("typ", "JWT");
         jws.setKey(((PublicJsonWebKey) keyFor(SigningAlgorithm.ES256)).getPrivateKey());
         assertRefused(validator(defaults(), keys), jws.getCompactSerialization());

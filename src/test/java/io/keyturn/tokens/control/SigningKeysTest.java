@@ -38,6 +38,32 @@ class SigningKeysTest {
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration TTL = Duration.ofMinutes(15);
     private static final Duration MAX_AGE = Duration.ofDays(90);
+    private static final Duration PUBLISH = Duration.ofMinutes(6);
+    private static final Duration RELOAD = Duration.ofMinutes(1);
+
+    /** The clock of one instance, moved by the test between reloads. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     /** The table signing_keys, in memory, with its unique (algorithm, sequence_no) slot. */
     static class FakeStore extends SigningKeyStore {
@@ -45,13 +71,14 @@ class SigningKeysTest {
         /** Stored by "another instance" just before this one's insert, which then loses the slot. */
         SigningKey rival;
 
-        @Override
-        public Optional<SigningKey> newest(SigningAlgorithm algorithm) {
-            return newestFirst(algorithm).stream().findFirst();
-        }
+        /** The database is away. */
+        boolean down;
 
         @Override
         public List<SigningKey> newestFirst(SigningAlgorithm algorithm) {
+            if (down) {
+                throw new IllegalStateException("database unreachable");
+            }
             return rows.stream().filter(k -> k.algorithm().equals(algorithm.jwsName()))
                     .sorted(Comparator.comparingInt(SigningKey::sequenceNo).reversed()).toList();
         }
@@ -124,6 +151,16 @@ class SigningKeysTest {
         public Duration signingKeyMaxAge() {
             return MAX_AGE;
         }
+
+        @Override
+        public Duration signingKeyPublish() {
+            return PUBLISH;
+        }
+
+        @Override
+        public Duration signingKeyReload() {
+            return RELOAD;
+        }
     }
 
     private final FakeStore store = new FakeStore();
@@ -133,9 +170,15 @@ class SigningKeysTest {
         SigningKeys keys = new SigningKeys();
         keys.settings = settings;
         keys.store = store;
-        keys.clock = Clock.fixed(now, ZoneOffset.UTC);
+        keys.clock = new MovableClock(now);
         keys.load();
         return keys;
+    }
+
+    /** The instance's timer firing at {@code now}. */
+    private static void reloadAt(SigningKeys keys, Instant now) {
+        ((MovableClock) keys.clock).now = now;
+        keys.reload();
     }
 
     private static String tokenSignedBy(SigningKeys keys) {
@@ -157,50 +200,73 @@ class SigningKeysTest {
     // ---- generated keys and rotation ----
 
     @Test
-    void generatesTheFirstKeyInSlotOne() {
+    void generatesTheFirstKeyInSlotOneAndSignsWithItAtOnce() {
         SigningKeys keys = start(NOW);
         assertEquals(1, store.rows.size());
         assertEquals(1, store.rows.get(0).sequenceNo());
-        assertEquals(store.rows.get(0).kid(), keys.signingKeyId());
-        assertEquals(List.of(keys.signingKeyId()), jwksKids(keys));
+        assertEquals(store.rows.get(0).kid(), keys.ring().signingKeyId());
+        assertEquals(List.of(keys.ring().signingKeyId()), jwksKids(keys));
     }
 
     @Test
     void keepsAKeyYoungerThanTheMaximumAge() {
         SigningKey stored = store.put(SigningAlgorithm.ES256, 1, NOW.minus(DAY.multipliedBy(89)));
         SigningKeys keys = start(NOW);
+        reloadAt(keys, NOW.plus(Duration.ofHours(12)));
         assertEquals(1, store.rows.size(), "no new key");
-        assertEquals(stored.kid(), keys.signingKeyId());
+        assertEquals(stored.kid(), keys.ring().signingKeyId());
     }
 
     @Test
-    void rotatesAKeyOlderThanTheMaximumAgeAndTheRetiredKeyStillVerifies() throws Exception {
+    void aDueKeyGetsASuccessorThatIsPublishedBeforeItSignsAndRetiresAfterItsTokensExpire() throws Exception {
         SigningKey retired = store.put(SigningAlgorithm.ES256, 1, NOW.minus(DAY.multipliedBy(91)));
-        // an instance that started before the rotation, still signing with the retired key
-        SigningKeys before = start(NOW.minus(DAY.multipliedBy(2)));
-        assertEquals(retired.kid(), before.signingKeyId());
-        String oldToken = tokenSignedBy(before);
 
         SigningKeys keys = start(NOW);
+        SigningKey successor = store.newestFirst(SigningAlgorithm.ES256).get(0);
+        assertEquals(2, successor.sequenceNo());
+        assertEquals(List.of(successor.kid(), retired.kid()), jwksKids(keys), "the successor is published at once");
+        assertEquals(retired.kid(), keys.ring().signingKeyId(), "but does not sign yet");
+        String oldToken = tokenSignedBy(keys);
 
-        SigningKey newest = store.newestFirst(SigningAlgorithm.ES256).get(0);
-        assertEquals(2, newest.sequenceNo());
-        assertEquals(newest.kid(), keys.signingKeyId(), "the newest key signs");
-        assertNotEquals(retired.kid(), keys.signingKeyId());
-        assertEquals(List.of(newest.kid(), retired.kid()), jwksKids(keys), "the JWKS lists both keys");
-
+        reloadAt(keys, NOW.plus(PUBLISH).minusSeconds(1));
+        assertEquals(retired.kid(), keys.ring().signingKeyId());
+        reloadAt(keys, NOW.plus(PUBLISH));
+        assertEquals(successor.kid(), keys.ring().signingKeyId(), "published long enough: the successor signs");
+        assertEquals(List.of(successor.kid(), retired.kid()), jwksKids(keys));
         AccessTokenValidator validator = validatorOf(keys);
         assertEquals("alice", validator.validate(oldToken).username(), "a token of the retired key still verifies");
         assertEquals("alice", validator.validate(tokenSignedBy(keys)).username());
+
+        // the last token the retired key may have signed (on an instance one reload late) has expired
+        reloadAt(keys, NOW.plus(PUBLISH).plus(RELOAD).plus(TTL));
+        assertEquals(List.of(successor.kid()), jwksKids(keys));
+        assertThrows(InvalidTokenException.class, () -> validator.validate(oldToken),
+                "the validator follows the reloaded ring");
+        assertEquals(2, store.rows.size(), "no further key");
     }
 
     @Test
-    void refusesATokenWhoseKidIsNotInTheSet() {
-        store.put(SigningAlgorithm.ES256, 1, NOW.minus(DAY.multipliedBy(91)));
-        SigningKeys keys = start(NOW);
-        SigningKeys stranger = AccessTokenTest.keys(SigningAlgorithm.ES256, SigningAlgorithm.ES256.generate());
-        assertTrue(jwksKids(keys).stream().noneMatch(stranger.signingKeyId()::equals));
-        assertThrows(InvalidTokenException.class, () -> validatorOf(keys).validate(tokenSignedBy(stranger)));
+    void anInstanceStartedBeforeTheRotationPublishesTheNewKeyAtItsNextReloadAndSwitchesWithTheOthers()
+            throws Exception {
+        SigningKey first = store.put(SigningAlgorithm.ES256, 1, NOW.minus(DAY.multipliedBy(91)));
+        SigningKeys early = start(NOW.minus(DAY.multipliedBy(2)));
+        assertEquals(List.of(first.kid()), jwksKids(early));
+
+        SigningKeys rotating = start(NOW); // a second instance, started when the key was due
+        String successor = store.newestFirst(SigningAlgorithm.ES256).get(0).kid();
+        assertEquals(first.kid(), early.ring().signingKeyId());
+        assertEquals(first.kid(), rotating.ring().signingKeyId());
+
+        reloadAt(early, NOW.plus(RELOAD));
+        assertEquals(List.of(successor, first.kid()), jwksKids(early), "the early instance publishes it too");
+        assertEquals(2, store.rows.size(), "and does not rotate again");
+
+        reloadAt(early, NOW.plus(PUBLISH).plusSeconds(20));
+        reloadAt(rotating, NOW.plus(PUBLISH).plusSeconds(40));
+        assertEquals(successor, early.ring().signingKeyId());
+        assertEquals(successor, rotating.ring().signingKeyId());
+        assertEquals("alice", validatorOf(early).validate(tokenSignedBy(rotating)).username());
+        assertEquals("alice", validatorOf(rotating).validate(tokenSignedBy(early)).username());
     }
 
     @Test
@@ -210,19 +276,24 @@ class SigningKeysTest {
         SigningKeys keys = start(NOW);
         SigningKey newest = store.newestFirst(SigningAlgorithm.ES256).get(0);
         assertEquals(3, newest.sequenceNo());
-        // previous is older than 90 days + 15 min, but it was retired just now: its tokens may still be alive
+        assertEquals(previous.kid(), keys.ring().signingKeyId(), "previous signs until its successor is published");
         assertEquals(List.of(newest.kid(), previous.kid()), jwksKids(keys));
-        assertTrue(keys.verificationKeys().stream().noneMatch(k -> k.getKeyId().equals(ancient.kid())));
+        assertTrue(keys.ring().verifying().stream().noneMatch(k -> k.getKeyId().equals(ancient.kid())));
     }
 
     @Test
-    void keepsEveryKeyYoungerThanMaximumAgePlusTokenLifetime() {
-        SigningKey older = store.put(SigningAlgorithm.ES256, 1, NOW.minus(MAX_AGE).minus(Duration.ofMinutes(5)));
-        SigningKey newer = store.put(SigningAlgorithm.ES256, 2, NOW.minus(DAY.multipliedBy(2)));
+    void keepsARetiredKeyOnlyWhileItsTokensMayBeAlive() {
+        SigningKey older = store.put(SigningAlgorithm.ES256, 1, NOW.minus(MAX_AGE).minus(Duration.ofMinutes(10)));
+        SigningKey newer = store.put(SigningAlgorithm.ES256, 2, NOW.minus(Duration.ofMinutes(10)));
         SigningKeys keys = start(NOW);
         assertEquals(2, store.rows.size());
-        assertEquals(newer.kid(), keys.signingKeyId());
+        assertEquals(newer.kid(), keys.ring().signingKeyId());
+        assertEquals(List.of(newer.kid(), older.kid()), jwksKids(keys), "older signed until 4 minutes ago");
+
+        reloadAt(keys, newer.createdAt().plus(PUBLISH).plus(RELOAD).plus(TTL).minusSeconds(1));
         assertEquals(List.of(newer.kid(), older.kid()), jwksKids(keys));
+        reloadAt(keys, newer.createdAt().plus(PUBLISH).plus(RELOAD).plus(TTL));
+        assertEquals(List.of(newer.kid()), jwksKids(keys));
     }
 
     @Test
@@ -232,15 +303,44 @@ class SigningKeysTest {
         store.rival = new SigningKey(rivalKey.getKeyId(), "ES256", 2,
                 rivalKey.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), NOW);
         SigningKeys keys = start(NOW);
-        assertEquals(rivalKey.getKeyId(), keys.signingKeyId());
         assertEquals(2, store.rows.size(), "the losing key is not stored");
+        assertTrue(jwksKids(keys).contains(rivalKey.getKeyId()));
+        reloadAt(keys, NOW.plus(PUBLISH));
+        assertEquals(rivalKey.getKeyId(), keys.ring().signingKeyId());
+    }
+
+    @Test
+    void aFailedReloadKeepsTheKeysInMemory() throws Exception {
+        SigningKeys keys = start(NOW);
+        String kid = keys.ring().signingKeyId();
+        store.down = true;
+        reloadAt(keys, NOW.plus(RELOAD));
+        assertEquals(kid, keys.ring().signingKeyId());
+        assertEquals("alice", validatorOf(keys).validate(tokenSignedBy(keys)).username());
+    }
+
+    @Test
+    void refusesAMaximumAgeNoLongerThanThePublishTime() {
+        TestSettings shortLived = new TestSettings() {
+            @Override
+            public Duration signingKeyMaxAge() {
+                return PUBLISH;
+            }
+        };
+        SigningKeys keys = new SigningKeys();
+        keys.settings = shortLived;
+        keys.store = store;
+        keys.clock = new MovableClock(NOW);
+        IllegalStateException refusal = assertThrows(IllegalStateException.class, keys::load);
+        assertTrue(refusal.getMessage().contains("keyturn.signing.key-max-age-seconds (360) must be longer than "
+                + "keyturn.signing.key-publish-seconds (360)"), refusal.getMessage());
     }
 
     @Test
     void otherAlgorithmsKeysAreNotUsed() {
         SigningKey rsa = store.put(SigningAlgorithm.RS256, 1, NOW);
         SigningKeys keys = start(NOW);
-        assertNotEquals(rsa.kid(), keys.signingKeyId());
+        assertNotEquals(rsa.kid(), keys.ring().signingKeyId());
         assertEquals(1, jwksKids(keys).size());
     }
 
@@ -253,8 +353,8 @@ class SigningKeysTest {
         assertTrue(store.rows.isEmpty(), "a supplied key is not stored");
         PublicJsonWebKey expected = PublicJsonWebKey.Factory.newPublicJwk(
                 PemKeys.read(TestKeys.pem("ec-p256.pem"), "test").getPublic());
-        assertEquals(expected.calculateBase64urlEncodedThumbprint("SHA-256"), keys.signingKeyId());
-        assertEquals(List.of(keys.signingKeyId()), jwksKids(keys));
+        assertEquals(expected.calculateBase64urlEncodedThumbprint("SHA-256"), keys.ring().signingKeyId());
+        assertEquals(List.of(keys.ring().signingKeyId()), jwksKids(keys));
         assertTrue(!keys.publicJwks().contains("\"d\""), "no private part in the JWKS");
         assertEquals("alice", validatorOf(keys).validate(tokenSignedBy(keys)).username());
     }
