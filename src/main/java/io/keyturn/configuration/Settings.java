@@ -45,7 +45,7 @@ public class Settings {
     boolean cookieSecure;
 
     @Inject
-    @ConfigProperty(name = "keyturn.signing.algorithm", defaultValue = "ES256")
+    @ConfigProperty(name = "keyturn.signing.algorithm", defaultValue = "RS256")
     String signingAlgorithm;
 
     @Inject

@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -34,7 +36,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -44,7 +47,6 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -119,7 +121,7 @@ class BearerAuthenticationIT {
         change.accept(claims);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue("ES256");
+        jws.setAlgorithmHeaderValue("RS256");
         jws.setKeyIdHeaderValue(kid);
         jws.setHeader("typ", "JWT");
         jws.setKey(key);
@@ -209,7 +211,7 @@ class BearerAuthenticationIT {
     void aTokenSignedWithAForeignKeyUnderTheServersKidIsInvalid() throws Exception {
         String token = newUser("foreign").getString("accessToken");
         String kid = decode(token, 0).getString("kid");
-        PublicJsonWebKey foreign = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        PublicJsonWebKey foreign = RsaJwkGenerator.generateJwk(2048);
         String forged = forge(token, claims -> { }, kid, foreign.getPrivateKey());
         assertEquals(kid, decode(forged, 0).getString("kid"));
         assertInvalidToken(me(forged));
@@ -400,13 +402,13 @@ class BearerAuthenticationIT {
         assertTrue(cacheControl.matches(".*max-age=\\d+.*"), cacheControl);
 
         List<JsonObject> keys = reply.json().getJsonArray("keys").getValuesAs(JsonObject.class);
-        assertFalse(keys.isEmpty(), "an ES256 deployment publishes its key");
+        assertFalse(keys.isEmpty(), "an RS256 deployment (the default) publishes its key");
         JsonObject key = keys.get(0);
         assertFalse(key.getString("kid").isBlank());
-        assertEquals("EC", key.getString("kty"));
-        assertEquals("ES256", key.getString("alg"));
+        assertEquals("RSA", key.getString("kty"));
+        assertEquals("RS256", key.getString("alg"));
         assertEquals("sig", key.getString("use"));
-        assertEquals("P-256", key.getString("crv"));
+        assertTrue(key.containsKey("n") && key.containsKey("e"), "the RSA public key");
         for (JsonObject each : keys) {
             assertFalse(each.containsKey("d"), "no private key member in the JWKS");
         }
@@ -423,7 +425,7 @@ class BearerAuthenticationIT {
         String token = tokens.getString("accessToken");
         JsonWebKeySet jwks = new JsonWebKeySet(http().get("/.well-known/jwks.json").send().body());
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, "ES256", "RS256"))
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, "RS256"))
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setExpectedType(true, "JWT")
                 .setExpectedIssuer("keyturn")
@@ -444,12 +446,59 @@ class BearerAuthenticationIT {
         assertEquals(900, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
 
         // and the JWKS does not verify a forgery under the same kid
-        PublicJsonWebKey foreign = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        PublicJsonWebKey foreign = RsaJwkGenerator.generateJwk(2048);
         String forged = forge(token, c -> { }, decode(token, 0).getString("kid"), foreign.getPrivateKey());
         assertThrows(InvalidJwtException.class, () -> consumer.processToClaims(forged));
         for (JsonWebKey key : jwks.getJsonWebKeys()) {
             assertFalse(key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE).contains("\"d\""));
         }
+    }
+
+    /**
+     * A key another instance generated (stored here through JDBC) appears in this instance's JWKS at its next reload
+     * (every 2 s in the tests) and already verifies, but does not sign before it has been published for
+     * keyturn.signing.key-publish-seconds (6 minutes by default); once removed, it leaves the JWKS again.
+     */
+    @Test
+    void aKeyStoredByAnotherInstanceIsPublishedAtTheNextReloadBeforeItSigns() throws Exception {
+        String token = newUser("rotation").getString("accessToken");
+        String signingKid = decode(token, 0).getString("kid");
+        RsaJsonWebKey successor = RsaJwkGenerator.generateJwk(2048);
+        successor.setKeyId("it-successor-" + UUID.randomUUID());
+        successor.setAlgorithm("RS256");
+        successor.setUse("sig");
+        long next = TestDatabase.number("SELECT MAX(sequence_no) FROM signing_keys WHERE algorithm = 'RS256'") + 1;
+        TestDatabase.update("INSERT INTO signing_keys (kid, algorithm, sequence_no, jwk, created_at) "
+                + "VALUES (?, 'RS256', ?, ?, ?)", successor.getKeyId(), next,
+                successor.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), LocalDateTime.now(ZoneOffset.UTC));
+        try {
+            assertTrue(jwksSoonContains(successor.getKeyId(), true), "the new key is published within a reload");
+            List<String> kids = jwksKids();
+            assertTrue(kids.contains(signingKid), "the signing key stays published: " + kids);
+
+            String later = newUser("rotation-later").getString("accessToken");
+            assertEquals(signingKid, decode(later, 0).getString("kid"), "the new key does not sign yet");
+            String signedBySuccessor = forge(later, c -> { }, successor.getKeyId(), successor.getPrivateKey());
+            assertEquals(200, me(signedBySuccessor).status(), "but it verifies already");
+        } finally {
+            TestDatabase.update("DELETE FROM signing_keys WHERE kid = ?", successor.getKeyId());
+        }
+        assertTrue(jwksSoonContains(successor.getKeyId(), false), "a removed key leaves the JWKS at the next reload");
+    }
+
+    private List<String> jwksKids() {
+        return http().get("/.well-known/jwks.json").send().json().getJsonArray("keys")
+                .getValuesAs(JsonObject.class).stream().map(k -> k.getString("kid")).toList();
+    }
+
+    private boolean jwksSoonContains(String kid, boolean expected) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (jwksKids().contains(kid) == expected) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     @Test

@@ -24,14 +24,13 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
-import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +83,7 @@ class ForgedTokenIT {
                 attack("jku pointing elsewhere", m -> signWithHeader(m, "jku", "https://attacker.example/jwks.json")),
                 attack("x5u pointing elsewhere", m -> signWithHeader(m, "x5u", "https://attacker.example/cert.pem")),
                 attack("an embedded jwk header", m -> {
-                    JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                    JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.RSA_USING_SHA256,
                             m.serverKey().getKeyId());
                     jws.setJwkHeader(m.attackerKey());
                     jws.setKey(m.attackerKey().getPrivateKey());
@@ -119,7 +118,7 @@ class ForgedTokenIT {
                 attack("no sub", m -> signed(m, c -> c.unsetClaim("sub"))),
                 attack("no jti", m -> signed(m, c -> c.unsetClaim("jti"))),
                 attack("crit naming an unknown header", m -> {
-                    JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                    JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.RSA_USING_SHA256,
                             m.serverKey().getKeyId());
                     jws.setHeader("urn:attacker:must-understand", "yes");
                     jws.setCriticalHeaderNames("urn:attacker:must-understand");
@@ -127,7 +126,7 @@ class ForgedTokenIT {
                     return jws.getCompactSerialization();
                 }),
                 attack("typ other than JWT", m -> {
-                    JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                    JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.RSA_USING_SHA256,
                             m.serverKey().getKeyId());
                     jws.setHeader("typ", "at+jwt");
                     jws.setKey(m.serverKey().getPrivateKey());
@@ -140,7 +139,7 @@ class ForgedTokenIT {
                     payload = payload.substring(0, payload.length() - 1) + ",\"sub\":\"someone-else\"}";
                     JsonWebSignature jws = new JsonWebSignature();
                     jws.setPayload(payload);
-                    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+                    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
                     jws.setKeyIdHeaderValue(m.serverKey().getKeyId());
                     jws.setHeader("typ", "JWT");
                     jws.setKey(m.serverKey().getPrivateKey());
@@ -195,7 +194,7 @@ class ForgedTokenIT {
             PublicJsonWebKey serverKey = PublicJsonWebKey.Factory.newPublicJwk(
                     TestDatabase.text("SELECT jwk FROM signing_keys WHERE kid = ?", kid));
             material = new Material(genuine, tokens.getString("refreshToken"), serverKey,
-                    EcJwkGenerator.generateJwk(EllipticCurves.P256));
+                    RsaJwkGenerator.generateJwk(2048));
         }
         return material;
     }
@@ -229,7 +228,7 @@ class ForgedTokenIT {
     }
 
     private static String sign(JwtClaims claims, PublicJsonWebKey key, String kid) throws Exception {
-        JsonWebSignature jws = jws(claims, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, kid);
+        JsonWebSignature jws = jws(claims, AlgorithmIdentifiers.RSA_USING_SHA256, kid);
         jws.setKey(key.getPrivateKey());
         return jws.getCompactSerialization();
     }
@@ -239,7 +238,7 @@ class ForgedTokenIT {
     }
 
     private static String signWithHeader(Material m, String name, String value) throws Exception {
-        JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+        JsonWebSignature jws = jws(claims(m, c -> { }), AlgorithmIdentifiers.RSA_USING_SHA256,
                 "attacker-key");
         jws.setHeader(name, value);
         jws.setKey(m.attackerKey().getPrivateKey());

@@ -22,13 +22,12 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,12 +123,12 @@ class MicroProfileJwtInteropIT {
 
     @Test
     void refusesATokenOfAnotherIssuer() throws Exception {
-        assertEquals(401, whoAmI(token("someone-else", EcJwkGenerator.generateJwk(EllipticCurves.P256))).status());
+        assertEquals(401, whoAmI(token("someone-else", RsaJwkGenerator.generateJwk(2048))).status());
     }
 
     @Test
     void refusesATokenSignedByAKeyOutsideKeyturnsJwks() throws Exception {
-        assertEquals(401, whoAmI(token("keyturn", EcJwkGenerator.generateJwk(EllipticCurves.P256))).status());
+        assertEquals(401, whoAmI(token("keyturn", RsaJwkGenerator.generateJwk(2048))).status());
     }
 
     /**
@@ -139,7 +138,7 @@ class MicroProfileJwtInteropIT {
     @Test
     void refusesKeyturnsOwnKeyUnderAnotherIssuer() throws Exception {
         PublicJsonWebKey keyturnKey = PublicJsonWebKey.Factory.newPublicJwk(TestDatabase.text(
-                "SELECT jwk FROM signing_keys WHERE algorithm = 'ES256' ORDER BY sequence_no DESC"));
+                "SELECT jwk FROM signing_keys WHERE algorithm = 'RS256' ORDER BY sequence_no DESC"));
 
         assertEquals(401, whoAmI(token("someone-else", keyturnKey)).status());
         assertEquals(200, whoAmI(token("keyturn", keyturnKey)).status(), "the control: only the issuer differs");
@@ -150,7 +149,7 @@ class MicroProfileJwtInteropIT {
         assertEquals(401, whoAmI(null).status());
     }
 
-    /** A well-formed ES256 token with Keyturn's claim set, signed by {@code key} (a fresh one gets a new kid). */
+    /** A well-formed RS256 token with Keyturn's claim set, signed by {@code key} (a fresh one gets a new kid). */
     private static String token(String issuer, PublicJsonWebKey key) throws Exception {
         if (key.getKeyId() == null) {
             key.setKeyId("foreign-" + System.nanoTime());
@@ -168,7 +167,7 @@ class MicroProfileJwtInteropIT {
         claims.setJwtId("jti-" + System.nanoTime());
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setHeader("typ", "JWT");
         jws.setKey(key.getPrivateKey());
