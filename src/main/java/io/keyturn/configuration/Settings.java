@@ -137,6 +137,10 @@ public class Settings {
     boolean accessTokenStrict;
 
     @Inject
+    @ConfigProperty(name = "keyturn.access-token.verified-cache-size", defaultValue = "4096")
+    int accessTokenVerifiedCacheSize;
+
+    @Inject
     @ConfigProperty(name = "keyturn.access-token.strict-cache-seconds", defaultValue = "10")
     long accessTokenStrictCacheSeconds;
 
@@ -266,6 +270,11 @@ public class Settings {
     /** Strict mode: refuse access tokens of disabled users or issued before the user's last revocation. */
     public boolean accessTokenStrict() {
         return accessTokenStrict;
+    }
+
+    /** How many verified access tokens each instance remembers, so repeated calls skip the signature; 0: none. */
+    public int accessTokenVerifiedCacheSize() {
+        return accessTokenVerifiedCacheSize;
     }
 
     /** How stale strict mode's per-user view may be: the longest delay before a revocation takes effect. */

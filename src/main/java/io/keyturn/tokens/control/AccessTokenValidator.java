@@ -16,7 +16,8 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
- * Verifies access tokens from memory only (the keys {@link SigningKeys} holds): no database, no network. Only the configured
+ * Verifies access tokens from memory only (the keys {@link SigningKeys} holds, and {@link VerifiedTokenCache}):
+ * no database, no network. Only the configured
  * algorithm is accepted, which rules out {@code alg: none} and algorithm confusion.
  */
 @ApplicationScoped
@@ -33,9 +34,11 @@ public class AccessTokenValidator {
     SigningKeys keys;
 
     private JwtConsumer consumer;
+    private VerifiedTokenCache verified;
 
     @PostConstruct
     void buildConsumer() {
+        verified = new VerifiedTokenCache(settings.accessTokenVerifiedCacheSize());
         consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
                         keys.algorithm().jwsName()))
@@ -61,6 +64,18 @@ public class AccessTokenValidator {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH + " characters");
         }
+        KeyRing ring = keys.ring();
+        long now = System.currentTimeMillis() / 1000; // the clock jose4j checks exp against
+        VerifiedClaims known = verified.get(token, ring, now);
+        if (known != null) {
+            return known;
+        }
+        VerifiedClaims claims = verify(token);
+        verified.put(token, claims, ring, now);
+        return claims;
+    }
+
+    private VerifiedClaims verify(String token) throws InvalidTokenException {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             String sessionId = claims.getStringClaimValue("sid");
@@ -70,7 +85,8 @@ public class AccessTokenValidator {
                 throw new InvalidTokenException("token without sid or upn");
             }
             return new VerifiedClaims(claims.getSubject(), username, claims.getStringClaimValue("email"),
-                    new LinkedHashSet<>(groups), sessionId, claims.getIssuedAt().getValue());
+                    new LinkedHashSet<>(groups), sessionId, claims.getIssuedAt().getValue(),
+                    claims.getExpirationTime().getValue());
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new InvalidTokenException(e.getClass().getSimpleName());
         }

@@ -27,6 +27,13 @@ public record KeyRing(SigningAlgorithm algorithm, JsonWebKey signer, List<JsonWe
                 set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY), new JwksVerificationKeyResolver(all));
     }
 
+    /** Same signer and same verifying keys: a reload that finds this keeps the ring it has. */
+    boolean sameKeysAs(KeyRing other) {
+        return signingKeyId().equals(other.signingKeyId())
+                && verifying.stream().map(JsonWebKey::getKeyId).toList()
+                        .equals(other.verifying.stream().map(JsonWebKey::getKeyId).toList());
+    }
+
     public String signingKeyId() {
         return signer.getKeyId();
     }

@@ -99,6 +99,9 @@ public class SigningKeys {
         KeyRing before = ring;
         try {
             KeyRing after = storedOrGenerated(before.algorithm(), schedule());
+            if (after.sameKeysAs(before)) {
+                return; // the ring's identity tells the verified-token cache that nothing changed
+            }
             ring = after;
             if (!after.signingKeyId().equals(before.signingKeyId())) {
                 LOG.info(() -> "Access tokens are now signed with key " + after.signingKeyId() + " (was "
