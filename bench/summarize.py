@@ -18,6 +18,8 @@ LABELS = {
     "p99_ms": "p99 ms",
     "max_ms": "max ms",
     "per_cpu_s": "per server CPU-s",
+    "per_cpu_s_with_db": "per CPU-s with db",
+    "db_cpu_s": "db CPU-s",
     "cpu_ms_per_req": "server CPU ms/request",
     "server_cpu_s": "server CPU-s",
     "rss_max_mb": "RSS max MB",

@@ -40,7 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * options:
  *   --mode refresh|login         what each request does (default refresh)
- *   --target NAME=URL[@PID]      repeatable; rounds visit the targets in turn (interleaved)
+ *   --target NAME=URL[@PID[,DBPID]]  repeatable; rounds visit the targets in turn (interleaved). PID: the
+ *                                server JVM; DBPID: a separate database server whose CPU is reported too
  *   --chains N                   worker threads = users = token chains per target (default 16)
  *   --plan STEPS                 comma-separated steps per round and target: max | half (of this round's max) |
  *                                rate:R (requests/s) (default max,half)
@@ -147,16 +148,18 @@ public class KeyturnLoad {
         final String name;
         final String base;
         final long pid;
+        final long dbPid;
         final int chains;
         final String password;
         final HttpClient http;
         final String[] usernames;
         final String[] refreshTokens;
 
-        Target(String name, String base, long pid, int chains, String password) {
+        Target(String name, String base, long pid, long dbPid, int chains, String password) {
             this.name = name;
             this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
             this.pid = pid;
+            this.dbPid = dbPid;
             this.chains = chains;
             this.password = password;
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -176,12 +179,17 @@ public class KeyturnLoad {
             String name = spec.substring(0, eq);
             String rest = spec.substring(eq + 1);
             long pid = -1;
+            long dbPid = -1;
             int at = rest.lastIndexOf('@');
             if (at > 0) {
-                pid = Long.parseLong(rest.substring(at + 1));
+                String[] pids = rest.substring(at + 1).split(",");
+                pid = Long.parseLong(pids[0]);
+                if (pids.length > 1) {
+                    dbPid = Long.parseLong(pids[1]);
+                }
                 rest = rest.substring(0, at);
             }
-            return new Target(name, rest, pid, chains, password);
+            return new Target(name, rest, pid, dbPid, chains, password);
         }
 
         /** Registers one user per chain (in parallel, 2 at a time: each costs a password hash). */
@@ -322,11 +330,13 @@ public class KeyturnLoad {
             }
             LockSupport.parkNanos(Math.max(0, startNs - System.nanoTime()));
             double cpu0 = cpuSeconds(pid);
+            double dbCpu0 = cpuSeconds(dbPid);
             double clientCpu0 = clientCpuSeconds();
             sampler.start();
             finished.await();
             long lastNs = System.nanoTime();
             double cpu1 = cpuSeconds(pid);
+            double dbCpu1 = cpuSeconds(dbPid);
             double clientCpu1 = clientCpuSeconds();
             sampling.set(false);
             int n = 0;
@@ -341,12 +351,13 @@ public class KeyturnLoad {
             }
             Arrays.sort(all);
             return new Result(rate, n, errors.get(), (lastNs - startNs) / 1e9, all,
-                    pid > 0 ? cpu1 - cpu0 : Double.NaN, clientCpu1 - clientCpu0, rssMaxKb[0] / 1024.0, load1());
+                    pid > 0 ? cpu1 - cpu0 : Double.NaN, dbPid > 0 ? dbCpu1 - dbCpu0 : Double.NaN,
+                    clientCpu1 - clientCpu0, rssMaxKb[0] / 1024.0, load1());
         }
     }
 
     record Result(double rateTarget, int requests, long errors, double seconds, long[] sortedNs, double serverCpu,
-            double clientCpu, double rssMaxMb, double load1) {
+            double dbCpu, double clientCpu, double rssMaxMb, double load1) {
 
         double throughput() {
             return requests / seconds;
@@ -364,23 +375,29 @@ public class KeyturnLoad {
             return requests / serverCpu;
         }
 
+        /** Per CPU-second of the server and, when it is a separate process, the database together. */
+        double perCpuSecondWithDb() {
+            return Double.isNaN(dbCpu) ? Double.NaN : requests / (serverCpu + dbCpu);
+        }
+
         String line() {
             return String.format(Locale.ROOT, "%d ok, %d errors, %.1f/s (target %s), p50 %.2f ms, p99 %.2f ms, "
-                            + "max %.1f ms; server %.2f CPU-s = %.0f per CPU-s, RSS max %.0f MB; client %.2f CPU-s",
+                            + "max %.1f ms; server %.2f CPU-s = %.0f per CPU-s (with db %.0f), RSS max %.0f MB; client %.2f CPU-s",
                     requests, errors, throughput(), rateTarget > 0 ? String.format(Locale.ROOT, "%.0f/s", rateTarget)
                             : "max", percentileMs(50), percentileMs(99), percentileMs(100), serverCpu,
-                    perCpuSecond(), rssMaxMb, clientCpu);
+                    perCpuSecond(), perCpuSecondWithDb(), rssMaxMb, clientCpu);
         }
 
         String json(String tag, String target, int round, String step) {
             return String.format(Locale.ROOT, "{\"tag\":\"%s\",\"target\":\"%s\",\"round\":%d,\"step\":\"%s\","
                             + "\"rate_target\":%.1f,\"requests\":%d,\"errors\":%d,\"seconds\":%.3f,"
                             + "\"throughput\":%.2f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
-                            + "\"server_cpu_s\":%.3f,\"per_cpu_s\":%.1f,\"rss_max_mb\":%.1f,\"client_cpu_s\":%.3f,"
+                            + "\"server_cpu_s\":%.3f,\"per_cpu_s\":%.1f,\"db_cpu_s\":%.3f,\"per_cpu_s_with_db\":%.1f,"
+                            + "\"cpu_ms_per_req\":%.3f,\"rss_max_mb\":%.1f,\"client_cpu_s\":%.3f,"
                             + "\"load1\":%.2f}",
                     tag, target, round, step, rateTarget, requests, errors, seconds, throughput(), percentileMs(50),
-                    percentileMs(90), percentileMs(99), percentileMs(100), serverCpu, perCpuSecond(), rssMaxMb,
-                    clientCpu, load1).replace("NaN", "null");
+                    percentileMs(90), percentileMs(99), percentileMs(100), serverCpu, perCpuSecond(), dbCpu,
+                    perCpuSecondWithDb(), 1000 * serverCpu / requests, rssMaxMb, clientCpu, load1).replace("NaN", "null");
         }
     }
 
