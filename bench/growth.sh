@@ -65,7 +65,7 @@ for size in "${SIZE_LIST[@]}"; do
     if [[ $DB == h2 ]]; then
         stop_pid "${PIDS[$name]}"
         url="jdbc:h2:file:$BENCH_WORK/growth-$DB-$name/data/keyturn"
-        java -Xmx1g -cp "$(h2_jar)" org.h2.tools.RunScript -url "$url" -script "$sql"
+        java -Xmx2g -cp "$(h2_jar)" org.h2.tools.RunScript -url "$url" -script "$sql"
         counts=$(java -cp "$(h2_jar)" org.h2.tools.Shell -url "$url" -sql \
             "SELECT (SELECT COUNT(*) FROM users) AS u, (SELECT COUNT(*) FROM sessions) AS s, (SELECT COUNT(*) FROM refresh_tokens) AS t" \
             | sed -n 2p | tr -s ' |' ' ' | sed 's/^ //')

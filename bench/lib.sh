@@ -55,7 +55,8 @@ start_payara() {
     if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
         die "port $port is already in use"
     fi
-    (cd "$dir" && exec java $HEAP -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
+    # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
+    (cd "$dir" && exec java $HEAP ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
         --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port "$port" \
         >"$dir/server.log" 2>&1) &
     PID=$!
