@@ -8,10 +8,10 @@
 #   MariaDB: one mariadbd (as in refresh.sh), one database per size, seeded after Flyway ran.
 #
 # usage: bench/growth.sh [--db h2|mariadb] [--sizes 10000,1000000] [--rate 50] [--runs 3] [--duration 20]
-#                        [--warmup 15] [--chains 16]
+#                        [--warmup 30] [--chains 16]
 source "$(dirname "$0")/lib.sh"
 
-DB=h2 SIZES=10000,1000000 RATE=50 RUNS=3 DURATION=20 WARMUP=15 CHAINS=16
+DB=h2 SIZES=10000,1000000 RATE=50 RUNS=3 DURATION=20 WARMUP=30 CHAINS=16
 while (($#)); do
     case $1 in
         --db) DB=$2 ;;

@@ -6,10 +6,10 @@
 # and reports refreshes/s, p50/p99, and refreshes per CPU-second of the Keyturn JVM (utime + stime from /proc;
 # for MariaDB also with mariadbd's CPU added).
 #
-# usage: bench/refresh.sh [--db both|h2|mariadb] [--runs 3] [--duration 20] [--warmup 15] [--chains 16]
+# usage: bench/refresh.sh [--db both|h2|mariadb] [--runs 3] [--duration 20] [--warmup 30] [--chains 16]
 source "$(dirname "$0")/lib.sh"
 
-DB=both RUNS=3 DURATION=20 WARMUP=15 CHAINS=16
+DB=both RUNS=3 DURATION=20 WARMUP=30 CHAINS=16
 while (($#)); do
     case $1 in
         --db) DB=$2 ;;

@@ -3,13 +3,15 @@
 
 usage: jfr_top.py RECORDING.jfr [--top 25] [--depth 64]
 
-Prints (1) the methods most often on top of the stack (self time), (2) the share of samples whose stack contains
-a frame of each of several library groups (inclusive, each sample counted once per group), from the
-jdk.ExecutionSample events of `jfr print --json`.
+Prints (1) the CPU of each thread group (jdk.ThreadCPULoad: request threads vs JIT compiler, GC, others), (2) the
+share of Java execution samples whose stack contains a frame of each of several library groups (inclusive, each
+sample counted once per group), (3) the methods most often on top of the stack (self time), from
+`jfr print --json`.
 """
 import argparse
 import collections
 import json
+import re
 import subprocess
 
 GROUPS = collections.OrderedDict([
@@ -47,13 +49,25 @@ def main():
     group_counts = collections.Counter()
     for e in events:
         frames = (e["values"].get("stackTrace") or {}).get("frames") or []
-        names = [f"{f['method']['type']['name']}.{f['method']['name']}" for f in frames]
+        names = [f"{f['method']['type']['name']}.{f['method']['name']}".replace("/", ".") for f in frames]
         if names:
             self_counts[names[0]] += 1
         for group, prefixes in GROUPS.items():
             if prefixes and any(n.startswith(p) for n in names for p in prefixes):
                 group_counts[group] += 1
     n = len(events)
+    loads = json.loads(subprocess.run(["jfr", "print", "--json", "--events", "jdk.ThreadCPULoad", args.recording],
+                                      check=True, capture_output=True, text=True).stdout)["recording"]["events"]
+    threads = collections.Counter()
+    for e in loads:
+        t = e["values"].get("eventThread") or {}
+        name = re.sub(r"[-#(]?\d+\)?$", "#", t.get("javaName") or t.get("osName") or "?")
+        threads[name] += e["values"]["user"] + e["values"]["system"]
+    total = sum(threads.values()) or 1
+    print("| thread (group) | share of the JVM's CPU |\n|---|---|")
+    for name, c in threads.most_common(12):
+        print(f"| {name} | {100 * c / total:.1f} % |")
+    print()
     print(f"{n} execution samples (Java threads only; JIT compiler and GC threads are not sampled)\n")
     print("| library group (inclusive) | samples | share |\n|---|---|---|")
     for group, _ in GROUPS.items():
