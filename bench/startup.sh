@@ -14,7 +14,7 @@
 # usage: bench/startup.sh [--runs 3] [--heaps -Xmx512m,-Xmx256m] [--settle 10] [--load 20] [--chains 16]
 source "$(dirname "$0")/lib.sh"
 
-RUNS=3 HEAPS=$HEAP SETTLE=10 LOAD=20 CHAINS=16
+RUNS=3 HEAPS=-Xmx512m,-Xmx256m SETTLE=10 LOAD=20 CHAINS=16
 while (($#)); do
     case $1 in
         --runs) RUNS=$2 ;;
