@@ -19,7 +19,8 @@ GROUPS = collections.OrderedDict([
     ("EC / RSA / signature crypto (sun.security)", ("sun.security.ec.", "sun.security.rsa.", "sun.security.util.math.")),
     ("SecureRandom", ("java.security.SecureRandom", "sun.security.provider.NativePRNG", "sun.security.provider.DRBG")),
     ("Argon2 (Password4j)", ("com.password4j.",)),
-    ("Hibernate", ("org.hibernate.",)),
+    ("Hibernate ORM", ("org.hibernate.",)),
+    ("Bean Validation (Hibernate Validator)", ("org.hibernate.validator.",)),
     ("H2", ("org.h2.",)),
     ("MySQL Connector/J", ("com.mysql.",)),
     ("Flyway", ("org.flywaydb.",)),
@@ -53,7 +54,8 @@ def main():
         if names:
             self_counts[names[0]] += 1
         for group, prefixes in GROUPS.items():
-            if prefixes and any(n.startswith(p) for n in names for p in prefixes):
+            if any(n.startswith(p) and not (group == "Hibernate ORM" and n.startswith("org.hibernate.validator."))
+                   for n in names for p in prefixes):
                 group_counts[group] += 1
     n = len(events)
     loads = json.loads(subprocess.run(["jfr", "print", "--json", "--events", "jdk.ThreadCPULoad", args.recording],
