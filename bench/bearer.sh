@@ -91,20 +91,23 @@ grep -q 'me: 200' "$HEADER" && grep -q 'twin: 200' "$HEADER" && grep -q 'mpjwt: 
 
 # run_wrk NAME URL HEADER PID ROUND SECONDS: one wrk run, CPU of the serving JVM around it, one JSON line
 run_wrk() {
-    local name=$1 url=$2 header=$3 pid=$4 round=$5 seconds=$6 cpu0 cpu1 line
+    local name=$1 url=$2 header=$3 pid=$4 round=$5 seconds=$6 cpu0 cpu1 jit0 jit1 line
     cpu0=$(cpu_seconds "$pid")
+    jit0=$(jit_seconds "$pid")
     line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH_DIR/wrk/report.lua" -H "$header" "$url" \
         | grep '^{')
     cpu1=$(cpu_seconds "$pid")
-    python3 - "$name" "$round" "$cpu0" "$cpu1" "$(rss_mb "$pid")" "$line" <<'EOF'
+    jit1=$(jit_seconds "$pid")
+    python3 - "$name" "$round" "$cpu0" "$cpu1" "$(rss_mb "$pid")" "$line" "$jit0" "$jit1" <<'EOF'
 import json, sys
-name, rnd, cpu0, cpu1, rss, line = sys.argv[1:]
+name, rnd, cpu0, cpu1, rss, line, jit0, jit1 = sys.argv[1:]
 r = json.loads(line)
 cpu = float(cpu1) - float(cpu0)
 ok = r["requests"] - r["non2xx"]
 r.update(tag="bearer", target=name, round=int(rnd), step="max", throughput=ok / r["duration_s"],
          server_cpu_s=cpu, per_cpu_s=ok / cpu if cpu else None, cpu_ms_per_req=1000 * cpu / ok if ok else None,
-         rss_max_mb=float(rss), load1=float(open("/proc/loadavg").read().split()[0]))
+         rss_max_mb=float(rss), load1=float(open("/proc/loadavg").read().split()[0]),
+         jit_cpu_s=float(jit1) - float(jit0))
 print(json.dumps(r))
 EOF
 }
@@ -123,7 +126,7 @@ done
 grep -q '"non2xx": [1-9]' "$OUT" && log "WARNING: some answers were not 2xx (see $OUT)"
 
 summarize "$OUT" --title "Bearer validation overhead ($STAMP)" --header "$HEADER" \
-    --metrics throughput,p50_ms,p99_ms,cpu_ms_per_req,non2xx,load1 \
+    --metrics throughput,p50_ms,p99_ms,cpu_ms_per_req,jit_cpu_s,non2xx,load1 \
     --ratio me/twin:throughput --ratio me/mpjwt:throughput \
     --ratio me/twin:cpu_ms_per_req --ratio me/mpjwt:cpu_ms_per_req | tee "$RESULTS/bearer-$STAMP.md"
 log "raw: $OUT; summary: $RESULTS/bearer-$STAMP.md"

@@ -114,7 +114,7 @@ loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan "rate:$RATE" --
     --duration "$DURATION" --warmup "$WARMUP" --out "$OUT" --tag "growth-$DB"
 
 summarize "$OUT" --title "Growth with stored sessions, $DB ($STAMP)" --header "$HEADER" \
-    --metrics throughput,p50_ms,p90_ms,p99_ms,cpu_ms_per_req,errors,load1 \
+    --metrics throughput,p50_ms,p90_ms,p99_ms,cpu_ms_per_req,jit_cpu_s,errors,load1 \
     --ratio "$LARGE/$SMALL:p50_ms" --ratio "$LARGE/$SMALL:p99_ms" --ratio "$LARGE/$SMALL:cpu_ms_per_req" \
     | tee "$RESULTS/growth-$DB-$STAMP.md"
 log "raw: $OUT; summary: $RESULTS/growth-$DB-$STAMP.md"

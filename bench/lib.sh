@@ -104,6 +104,17 @@ cpu_seconds() {
     sed 's/^.*) //' "/proc/$1/stat" | awk -v hz="$CLK_TCK" '{printf "%.2f\n", ($12 + $13) / hz}'
 }
 
+# CPU seconds used so far by the process's JIT compiler threads (C1, C2) that exist now.
+jit_seconds() {
+    local t ticks=0 comm
+    for t in /proc/"$1"/task/*; do
+        comm=$(cat "$t/comm" 2>/dev/null) || continue
+        [[ $comm == "C1 CompilerThre"* || $comm == "C2 CompilerThre"* ]] || continue
+        ticks=$((ticks + $(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')))
+    done
+    echo "scale=2; $ticks / $CLK_TCK" | bc
+}
+
 # Resident memory in MB.
 rss_mb() {
     awk '/^VmRSS/{printf "%.0f\n", $2 / 1024}' "/proc/$1/status"

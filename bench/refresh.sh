@@ -56,13 +56,13 @@ HEADER=$BENCH_WORK/refresh-$STAMP.header.md
     echo "- server: $HEAP, --nohazelcast, preboot.asadmin, defaults otherwise (grace window 30 s, ES256 unless KEYTURN_SIGNING_ALGORITHM is set: ${KEYTURN_SIGNING_ALGORITHM:-default})"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
     echo "- command: bench/refresh.sh --db $DB --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS"
-    echo "- per CPU-s: refreshes per CPU-second of the Keyturn JVM; 'with db' adds mariadbd's CPU"
+    echo "- per CPU-s: refreshes per CPU-second of the Keyturn JVM; 'with db' adds mariadbd's CPU; 'without JIT' leaves out the CPU of its C1/C2 compiler threads (still compiling after a short warm-up)"
 } >"$HEADER"
 
 loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --rounds "$RUNS" \
     --duration "$DURATION" --warmup "$WARMUP" --out "$OUT" --tag refresh
 
 summarize "$OUT" --title "Refresh rotation ($STAMP)" --header "$HEADER" \
-    --metrics throughput,p50_ms,p99_ms,per_cpu_s,per_cpu_s_with_db,cpu_ms_per_req,rss_max_mb,errors,load1 \
+    --metrics throughput,p50_ms,p99_ms,per_cpu_s,per_cpu_s_with_db,per_cpu_s_excl_jit,jit_cpu_s,cpu_ms_per_req,rss_max_mb,errors,load1 \
     "${RATIOS[@]}" | tee "$RESULTS/refresh-$STAMP.md"
 log "raw: $OUT; summary: $RESULTS/refresh-$STAMP.md"

@@ -19,6 +19,8 @@ LABELS = {
     "max_ms": "max ms",
     "per_cpu_s": "per server CPU-s",
     "per_cpu_s_with_db": "per CPU-s with db",
+    "per_cpu_s_excl_jit": "per server CPU-s without JIT",
+    "jit_cpu_s": "JIT compiler CPU-s",
     "db_cpu_s": "db CPU-s",
     "cpu_ms_per_req": "server CPU ms/request",
     "server_cpu_s": "server CPU-s",

@@ -330,12 +330,14 @@ public class KeyturnLoad {
             }
             LockSupport.parkNanos(Math.max(0, startNs - System.nanoTime()));
             double cpu0 = cpuSeconds(pid);
+            double jit0 = jitSeconds(pid);
             double dbCpu0 = cpuSeconds(dbPid);
             double clientCpu0 = clientCpuSeconds();
             sampler.start();
             finished.await();
             long lastNs = System.nanoTime();
             double cpu1 = cpuSeconds(pid);
+            double jit1 = jitSeconds(pid);
             double dbCpu1 = cpuSeconds(dbPid);
             double clientCpu1 = clientCpuSeconds();
             sampling.set(false);
@@ -351,13 +353,14 @@ public class KeyturnLoad {
             }
             Arrays.sort(all);
             return new Result(rate, n, errors.get(), (lastNs - startNs) / 1e9, all,
-                    pid > 0 ? cpu1 - cpu0 : Double.NaN, dbPid > 0 ? dbCpu1 - dbCpu0 : Double.NaN,
+                    pid > 0 ? cpu1 - cpu0 : Double.NaN, pid > 0 ? jit1 - jit0 : Double.NaN,
+                    dbPid > 0 ? dbCpu1 - dbCpu0 : Double.NaN,
                     clientCpu1 - clientCpu0, rssMaxKb[0] / 1024.0, load1());
         }
     }
 
     record Result(double rateTarget, int requests, long errors, double seconds, long[] sortedNs, double serverCpu,
-            double dbCpu, double clientCpu, double rssMaxMb, double load1) {
+            double jitCpu, double dbCpu, double clientCpu, double rssMaxMb, double load1) {
 
         double throughput() {
             return requests / seconds;
@@ -375,6 +378,11 @@ public class KeyturnLoad {
             return requests / serverCpu;
         }
 
+        /** Per CPU-second of the server without its JIT compiler threads (still compiling after a short warm-up). */
+        double perCpuSecondExclJit() {
+            return requests / (serverCpu - jitCpu);
+        }
+
         /** Per CPU-second of the server and, when it is a separate process, the database together. */
         double perCpuSecondWithDb() {
             return Double.isNaN(dbCpu) ? Double.NaN : requests / (serverCpu + dbCpu);
@@ -382,9 +390,10 @@ public class KeyturnLoad {
 
         String line() {
             return String.format(Locale.ROOT, "%d ok, %d errors, %.1f/s (target %s), p50 %.2f ms, p99 %.2f ms, "
-                            + "max %.1f ms; server %.2f CPU-s = %.0f per CPU-s (with db %.0f), RSS max %.0f MB; client %.2f CPU-s",
+                            + "max %.1f ms; server %.2f CPU-s (JIT %.2f) = %.0f per CPU-s (with db %.0f), RSS max %.0f MB; "
+                            + "client %.2f CPU-s",
                     requests, errors, throughput(), rateTarget > 0 ? String.format(Locale.ROOT, "%.0f/s", rateTarget)
-                            : "max", percentileMs(50), percentileMs(99), percentileMs(100), serverCpu,
+                            : "max", percentileMs(50), percentileMs(99), percentileMs(100), serverCpu, jitCpu,
                     perCpuSecond(), perCpuSecondWithDb(), rssMaxMb, clientCpu);
         }
 
@@ -393,11 +402,13 @@ public class KeyturnLoad {
                             + "\"rate_target\":%.1f,\"requests\":%d,\"errors\":%d,\"seconds\":%.3f,"
                             + "\"throughput\":%.2f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
                             + "\"server_cpu_s\":%.3f,\"per_cpu_s\":%.1f,\"db_cpu_s\":%.3f,\"per_cpu_s_with_db\":%.1f,"
-                            + "\"cpu_ms_per_req\":%.3f,\"rss_max_mb\":%.1f,\"client_cpu_s\":%.3f,"
+                            + "\"cpu_ms_per_req\":%.3f,\"jit_cpu_s\":%.3f,\"per_cpu_s_excl_jit\":%.1f,"
+                            + "\"rss_max_mb\":%.1f,\"client_cpu_s\":%.3f,"
                             + "\"load1\":%.2f}",
                     tag, target, round, step, rateTarget, requests, errors, seconds, throughput(), percentileMs(50),
                     percentileMs(90), percentileMs(99), percentileMs(100), serverCpu, perCpuSecond(), dbCpu,
-                    perCpuSecondWithDb(), 1000 * serverCpu / requests, rssMaxMb, clientCpu, load1).replace("NaN", "null");
+                    perCpuSecondWithDb(), 1000 * serverCpu / requests, jitCpu, perCpuSecondExclJit(), rssMaxMb,
+                    clientCpu, load1).replace("NaN", "null");
         }
     }
 
@@ -425,6 +436,31 @@ public class KeyturnLoad {
         } catch (IOException e) {
             return Double.NaN;
         }
+    }
+
+    /** CPU seconds of the process's JIT compiler threads (C1, C2) that exist now. */
+    static double jitSeconds(long pid) {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / (double) CLK_TCK;
     }
 
     static long rssKb(long pid) {
