@@ -69,7 +69,7 @@ for round in $(seq "$RUNS"); do
 done
 
 summarize "$OUT" --title "Login vs raw Argon2id ($STAMP)" --header "$HEADER" \
-    --metrics throughput,p50_ms,p99_ms,cpu_ms_per_req,per_cpu_s,errors,load1 \
+    --metrics throughput,p50_ms,p99_ms,cpu_ms_per_req,per_cpu_s,jit_cpu_s,errors,load1 \
     --ratio login/argon2id-raw:throughput --ratio login/argon2id-raw:cpu_ms_per_req | tee "$RESULTS/login-$STAMP.md"
 log "framework overhead = 1 - (login / argon2id-raw requests/s); CPU overhead = (login / argon2id-raw CPU ms) - 1"
 log "raw: $OUT; summary: $RESULTS/login-$STAMP.md"
