@@ -1,0 +1,65 @@
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The raw password-check rate at Keyturn's Argon2id settings, with Password4j as the product uses it
+ * (users.control.PasswordHasher: Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, ID); a login
+ * checks the presented password against the stored PHC string). bench/login.sh runs it with the Password4j and
+ * SLF4J jars taken from target/keyturn.war:
+ *
+ * java -cp password4j.jar:slf4j-api.jar bench/loadgen/HashRate.java THREADS SECONDS [MEMORY_KIB ITERATIONS PARALLELISM]
+ *
+ * Prints one JSON line: checks per second over all threads, and this JVM's CPU milliseconds per check.
+ */
+public class HashRate {
+
+    public static void main(String[] args) throws Exception {
+        int threads = Integer.parseInt(args[0]);
+        double seconds = Double.parseDouble(args[1]);
+        int memory = args.length > 2 ? Integer.parseInt(args[2]) : 19456;
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        Argon2Function function = Argon2Function.getInstance(memory, iterations, parallelism, 32, Argon2.ID);
+        String password = "bench password 0123456789";
+        String stored = Password.hash(password).addRandomSalt(16).with(function).getResult();
+        // warm-up: about 2 s
+        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            Argon2Function.getInstanceFromHash(stored).check(password, stored);
+        }
+        AtomicLong checks = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        double cpu0 = cpu();
+        for (int t = 0; t < threads; t++) {
+            new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    // as PasswordHasher.check: the function of the stored hash, then the check
+                    if (!Argon2Function.getInstanceFromHash(stored).check(password, stored)) {
+                        throw new IllegalStateException("check failed");
+                    }
+                    checks.incrementAndGet();
+                }
+                done.countDown();
+            }).start();
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = cpu() - cpu0;
+        long n = checks.get();
+        System.out.printf(Locale.ROOT, "{\"threads\":%d,\"params\":\"m=%d,t=%d,p=%d\",\"requests\":%d,\"seconds\":%.3f,"
+                        + "\"throughput\":%.2f,\"server_cpu_s\":%.3f,\"per_cpu_s\":%.2f,\"cpu_ms_per_req\":%.3f}%n",
+                threads, memory, iterations, parallelism, n, elapsed, n / elapsed, cpu, n / cpu, 1000 * cpu / n);
+    }
+
+    static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+}
