@@ -3,7 +3,6 @@ package io.keyturn.json;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.problems.entity.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -11,7 +10,9 @@ import jakarta.json.JsonValue.ValueType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.StringReader;
 import java.lang.reflect.Field;
@@ -19,6 +20,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,8 @@ import java.util.Set;
 public final class StrictJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: Json.createParser asks the service loader for the provider on every call. */
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
     private static final Set<ValueType> BOOLEANS = EnumSet.of(ValueType.TRUE, ValueType.FALSE);
 
     private StrictJson() {
@@ -63,7 +67,7 @@ public final class StrictJson {
     }
 
     private static JsonObject parseOneObject(String body) {
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw malformed();
             }

@@ -5,7 +5,6 @@ import io.keyturn.users.control.PasswordHasher.PasswordCheck;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Optional;
 
@@ -19,7 +18,10 @@ public class Authenticator {
     @Inject
     PasswordHasher hasher;
 
-    @Transactional(dontRollbackOn = ProblemException.class)
+    /**
+     * Not in a transaction: the Argon2 check takes tens of milliseconds, and a pooled connection held open through
+     * it would be one fewer for every other request (found by profiling logins, docs/benchmarks.md).
+     */
     public User authenticate(String login, String password) {
         Optional<User> found = users.byLogin(login);
         if (found.isEmpty()) {
@@ -35,7 +37,7 @@ public class Authenticator {
             throw accountDisabled();
         }
         if (check.needsRehash()) {
-            user.upgradePasswordHash(hasher.hash(password));
+            users.upgradePasswordHash(user, hasher.hash(password));
         }
         return user;
     }

@@ -4,6 +4,7 @@ import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +43,15 @@ public class UserRepository {
 
     public long count() {
         return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+    }
+
+    /** A stronger hash of the same password, after the hashing parameters were raised. */
+    @Transactional
+    public void upgradePasswordHash(User user, String newHash) {
+        User managed = em.find(User.class, user.id());
+        if (managed != null) {
+            managed.upgradePasswordHash(newHash);
+        }
     }
 
     public void add(User user) {
