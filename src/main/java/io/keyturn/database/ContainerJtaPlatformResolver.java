@@ -18,10 +18,12 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
  * transaction manager the server publishes in JNDI, instead of naming one server's platform in
  * {@code persistence.xml}. Named there as {@code hibernate.transaction.jta.platform_resolver}.
  * <p>
- * Hibernate asks a resolver only when no platform is configured. On WildFly the JPA subsystem configures its own
- * (an instance bound to the server's transaction manager), so this resolver normally decides only on Payara, where
- * Hibernate's standard resolver finds nothing (without a platform: HHH000489, then no dialect). An explicit
- * {@code hibernate.transaction.jta.platform} (e.g. a system property) still wins over both.
+ * Payara binds {@code java:appserver/TransactionManager} (Hibernate's {@code SunOneJtaPlatform}); WildFly binds
+ * {@code java:jboss/TransactionManager} ({@code JBossAppServerJtaPlatform}). Hibernate's standard resolver knows
+ * neither (on Payara: HHH000489, then no dialect), and WildFly's JPA subsystem does not set a platform for a
+ * Hibernate the application brings ({@code jboss.as.jpa.providerModule=application}). Hibernate asks a resolver
+ * only when no platform is configured, so an explicit {@code hibernate.transaction.jta.platform} (e.g. a system
+ * property) still wins.
  */
 public class ContainerJtaPlatformResolver implements JtaPlatformResolver {
 
