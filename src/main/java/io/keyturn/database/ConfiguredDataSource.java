@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The JDBC database named by {@code keyturn.db.url}, {@code keyturn.db.user} and {@code keyturn.db.password}.
  * <p>
- * The container pools it (see {@link KeyturnDatabase}); this class only opens physical connections. Reading the
+ * The container pools it (see {@link KeyturnDatabase}); this class only opens physical connections (each wrapped
+ * in a {@link ReopeningConnection}, which replaces it once its driver has closed it). Reading the
  * settings here through MicroProfile Config, rather than through server-specific placeholders in the data source
  * definition, is what lets the same WAR choose its database on Payara and on WildFly alike. A {@code jdbc:mysql:}
  * URL selects MySQL Connector/J, a {@code jdbc:h2:} URL the embedded H2; both drivers travel in the WAR.
@@ -53,9 +54,10 @@ public class ConfiguredDataSource implements DataSource {
         }
     }
 
+    /** A physical connection, replaced by a new one when its driver has closed it (see {@link ReopeningConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = driver.connect(url, credentials);
+        Connection connection = ReopeningConnection.open(() -> driver.connect(url, credentials));
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the keyturn.db.url");
         }
@@ -67,7 +69,7 @@ public class ConfiguredDataSource implements DataSource {
         Properties given = new Properties();
         given.setProperty("user", user);
         given.setProperty("password", password);
-        return driver.connect(url, given);
+        return ReopeningConnection.open(() -> driver.connect(url, given));
     }
 
     @Override

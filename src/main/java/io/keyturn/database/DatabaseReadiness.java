@@ -2,6 +2,8 @@ package io.keyturn.database;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -22,6 +24,15 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = KeyturnDatabase.JNDI_NAME)
     DataSource dataSource;
+
+    /**
+     * Creates this bean while the application starts, so the data source is injected then. WildFly runs health
+     * checks on a management thread, where {@code java:app} names cannot be looked up: created lazily there, the
+     * bean would fail to inject and the check would report DOWN for a healthy database.
+     */
+    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // nothing else to do: being called creates the bean
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -522,6 +522,13 @@ class BearerAuthenticationIT {
                 .filter(check -> check.getString("name").equals("database")).findFirst()
                 .orElseThrow(() -> new AssertionError("no database check in " + ready.body()));
         assertEquals("UP", database.getString("status"));
+
+        // GET /health: every check, liveness and readiness together (on WildFly proxied from the management port)
+        Http.Reply all = http().atServerRoot("GET", "/health").send();
+        assertEquals(200, all.status(), all::toString);
+        assertEquals("UP", all.json().getString("status"));
+        assertTrue(all.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(check -> check.getString("name").equals("database")), all::body);
     }
 
     @Test

@@ -32,9 +32,13 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
         return denied(security, request);
     }
 
-    /** 403 for a known caller without the role; otherwise 401 with the RFC 6750 challenge. */
+    /**
+     * 403 for a known caller without the role; otherwise 401 with the RFC 6750 challenge. The servlet request must
+     * know the caller too: WildFly's {@code SecurityContext} answers an "anonymous" principal, not null, for an
+     * unauthenticated caller (see docs/portability.md).
+     */
     static Response denied(SecurityContext security, HttpServletRequest request) {
-        if (security.getCallerPrincipal() != null) {
+        if (security.getCallerPrincipal() != null && request.getUserPrincipal() != null) {
             return forbidden();
         }
         return unauthorized(request.getAttribute(BearerAuthenticationMechanism.INVALID_TOKEN) != null);
