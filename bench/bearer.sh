@@ -8,7 +8,7 @@
 #          token against Keyturn's /.well-known/jwks.json
 # Besides throughput and latency, the server CPU per request (from /proc) of each.
 #
-# usage: bench/bearer.sh [--runs 3] [--duration 20] [--warmup 10] [--threads 2] [--connections 16] [--alg ES256]
+# usage: bench/bearer.sh [--runs 3] [--duration 20] [--warmup 10] [--threads 2] [--connections 16] [--alg RS256]
 source "$(dirname "$0")/lib.sh"
 
 RUNS=3 DURATION=20 WARMUP=10 THREADS=2 CONNECTIONS=16 ALG=

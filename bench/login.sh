@@ -47,7 +47,7 @@ wait_ready 18080 $KEYTURN_PID
 HEADER=$BENCH_WORK/login-$STAMP.header.md
 {
     machine_info
-    echo "- server: $HEAP, H2, defaults (Argon2id m=$MEMORY KiB, t=$ITERATIONS, p=$PARALLELISM; ES256)"
+    echo "- server: $HEAP, H2, defaults (Argon2id m=$MEMORY KiB, t=$ITERATIONS, p=$PARALLELISM; signing ${KEYTURN_SIGNING_ALGORITHM:-RS256, the default})"
     echo "- login: bench/loadgen/KeyturnLoad.java --mode login, $CHAINS users logging in concurrently (closed loop), ${DURATION}s per round after ${WARMUP}s warm-up"
     echo "- argon2id-raw: bench/loadgen/HashRate.java, $HASH_THREADS threads, ${DURATION}s per round (after 2 s warm-up), Password4j from the WAR, java $HEAP"
     echo "- command: bench/login.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --hash-threads $HASH_THREADS"

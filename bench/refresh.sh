@@ -53,7 +53,7 @@ HEADER=$BENCH_WORK/refresh-$STAMP.header.md
 {
     machine_info
     [[ -n ${MARIADB_PID:-} ]] && echo "- MariaDB: $(mariadb_sql 'SELECT VERSION()') (bench/lib.sh start_mariadb: --innodb-buffer-pool-size=${MARIADB_BUFFER_POOL:-1G}, defaults otherwise)"
-    echo "- server: $HEAP, --nohazelcast, preboot.asadmin, defaults otherwise (grace window 30 s, ES256 unless KEYTURN_SIGNING_ALGORITHM is set: ${KEYTURN_SIGNING_ALGORITHM:-default})"
+    echo "- server: $HEAP, --nohazelcast, preboot.asadmin, defaults otherwise (grace window 30 s, signing ${KEYTURN_SIGNING_ALGORITHM:-RS256, the default})"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
     echo "- command: bench/refresh.sh --db $DB --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS"
     echo "- per CPU-s: refreshes per CPU-second of the Keyturn JVM; 'with db' adds mariadbd's CPU; 'without JIT' leaves out the CPU of its C1/C2 compiler threads (still compiling after a short warm-up)"
