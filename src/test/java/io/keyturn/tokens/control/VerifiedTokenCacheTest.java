@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.keyturn.configuration.Settings;
 import io.keyturn.tokens.entity.VerifiedClaims;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
@@ -77,22 +76,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theValidatorVerifiesAGivenTokenOnceAndStillRefusesAnyAlteredCopy() throws Exception {
-        Settings settings = new Settings() {
-            @Override
-            public String issuer() {
-                return "keyturn";
-            }
-
-            @Override
-            public String audience() {
-                return "keyturn";
-            }
-
-            @Override
-            public Duration accessTokenTtl() {
-                return Duration.ofMinutes(15);
-            }
-
+        Settings settings = new SigningKeysTest.TestSettings() {
             @Override
             public int accessTokenVerifiedCacheSize() {
                 return 100;
