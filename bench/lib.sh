@@ -15,8 +15,11 @@ PREBOOT=$ROOT/server-config/payara/preboot.asadmin
 BENCH_WORK=${BENCH_WORK:-$ROOT/target/bench}
 RESULTS=${RESULTS:-$BENCH_WORK/results}
 CLK_TCK=$(getconf CLK_TCK)
-# the heap of the README's run command (pom.xml: payara-micro-maven-plugin javaCommandLineOptions)
-HEAP=${HEAP:--Xmx512m}
+# the heap options of the README's run command (pom.xml: payara-micro-maven-plugin javaCommandLineOptions)
+HEAP=${HEAP:--Xmx512m -Xmn320m}
+# the class-data sharing archive `./mvnw package` writes and the run command maps (pom.xml, keyturn.cds.archive);
+# BENCH_CDS=off starts the servers without it
+CDS_ARCHIVE=${CDS_ARCHIVE:-$ROOT/target/keyturn-cds.jsa}
 mkdir -p "$BENCH_WORK" "$RESULTS"
 
 STARTED_PIDS=()
@@ -44,7 +47,7 @@ machine_info() {
 }
 
 # start_payara NAME PORT WAR [java options...]
-#   Starts `java $HEAP [options] -jar payara-micro.jar --deploy WAR --contextroot / --nohazelcast
+#   Starts `java $HEAP -XX:SharedArchiveFile=$CDS_ARCHIVE [options] -jar payara-micro.jar --deploy WAR --contextroot / --nohazelcast
 #   --prebootcommandfile preboot.asadmin --port PORT` in $BENCH_WORK/NAME (its working directory, so a relative
 #   ./data lands there), the same options as the README's `./mvnw package payara-micro:start`. Settings come from
 #   the environment (KEYTURN_*), as in the README. Sets PID (the server JVM) and records it for stop_all.
@@ -55,8 +58,10 @@ start_payara() {
     if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
         die "port $port is already in use"
     fi
+    local cds=-XX:SharedArchiveFile=$CDS_ARCHIVE
+    [[ ${BENCH_CDS:-on} == on ]] || cds=
     # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
-    (cd "$dir" && exec java $HEAP ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
+    (cd "$dir" && exec java $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
         --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port "$port" \
         >"$dir/server.log" 2>&1) &
     PID=$!

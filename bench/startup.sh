@@ -6,15 +6,15 @@
 #           of item 2 (--load seconds at max); also the idle server's CPU use over 10 s
 #   warm    launch to ready again, on the same ./data (every later start)
 # The command is the one `./mvnw package payara-micro:start` runs (pom.xml, payara-micro-maven-plugin):
-#   java -Xmx512m -jar payara-micro.jar --deploy target/keyturn.war --contextroot / --nohazelcast
+#   java -Xmx512m -Xmn320m -XX:SharedArchiveFile=target/keyturn-cds.jsa -jar payara-micro.jar --deploy target/keyturn.war --contextroot / --nohazelcast
 #        --prebootcommandfile server-config/payara/preboot.asadmin --port PORT
 # with the default database (./data/keyturn, H2), only on port 18080 instead of 8080. Maven's own start-up
 # (resolving the plugin, about a few seconds) is not included.
 #
-# usage: bench/startup.sh [--runs 3] [--heaps -Xmx512m,-Xmx256m] [--settle 10] [--load 20] [--chains 16]
+# usage: bench/startup.sh [--runs 3] [--heaps "-Xmx512m -Xmn320m,-Xmx256m -Xmn160m"] [--settle 10] [--load 20] [--chains 16]
 source "$(dirname "$0")/lib.sh"
 
-RUNS=3 HEAPS=-Xmx512m,-Xmx256m SETTLE=10 LOAD=20 CHAINS=16
+RUNS=3 HEAPS="-Xmx512m -Xmn320m,-Xmx256m -Xmn160m" SETTLE=10 LOAD=20 CHAINS=16
 while (($#)); do
     case $1 in
         --runs) RUNS=$2 ;;
@@ -39,15 +39,16 @@ record() { # record TARGET ROUND key=value...
 HEADER=$BENCH_WORK/startup-$STAMP.header.md
 {
     machine_info
-    echo "- launch: java HEAP -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
+    echo "- launch: java HEAP -XX:SharedArchiveFile=target/keyturn-cds.jsa -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- RSS idle: ${SETTLE}s after ready; RSS under load: most seen (every 0.25 s) during ${LOAD}s of refreshes at max with $CHAINS chains (bench/loadgen/KeyturnLoad.java)"
-    echo "- command: bench/startup.sh --runs $RUNS --heaps $HEAPS --settle $SETTLE --load $LOAD --chains $CHAINS"
+    echo "- class-data sharing archive: $([[ ${BENCH_CDS:-on} == on ]] && echo "$CDS_ARCHIVE (written by ./mvnw package)" || echo off)"
+    echo "- command: bench/startup.sh --runs $RUNS --heaps \"$HEAPS\" --settle $SETTLE --load $LOAD --chains $CHAINS"
 } >"$HEADER"
 
 IFS=, read -r -a HEAP_LIST <<<"$HEAPS"
 for round in $(seq "$RUNS"); do
     for heap in "${HEAP_LIST[@]}"; do
-        name=${heap#-Xmx}
+        name=$(sed 's/^-Xmx//; s/ -Xmn/-young/; s/ /_/g' <<<"$heap")
         dir=startup-$name
         rm -rf "${BENCH_WORK:?}/$dir"
         # cold start
