@@ -105,22 +105,6 @@ public class Settings {
     long housekeepingIntervalSeconds;
 
     @Inject
-    @ConfigProperty(name = "keyturn.throttle.account.max-failures", defaultValue = "5")
-    int throttleAccountMaxFailures;
-
-    @Inject
-    @ConfigProperty(name = "keyturn.throttle.client.max-failures", defaultValue = "20")
-    int throttleClientMaxFailures;
-
-    @Inject
-    @ConfigProperty(name = "keyturn.throttle.window-seconds", defaultValue = "900")
-    long throttleWindowSeconds;
-
-    @Inject
-    @ConfigProperty(name = "keyturn.throttle.lockout-seconds", defaultValue = "300")
-    long throttleLockoutSeconds;
-
-    @Inject
     @ConfigProperty(name = "keyturn.client-address.trusted-proxies")
     Optional<String[]> trustedProxies; // an array: Payara cannot inject Optional<List<String>>
 
@@ -234,22 +218,6 @@ public class Settings {
 
     public Duration housekeepingInterval() {
         return Duration.ofSeconds(housekeepingIntervalSeconds);
-    }
-
-    public int throttleAccountMaxFailures() {
-        return throttleAccountMaxFailures;
-    }
-
-    public int throttleClientMaxFailures() {
-        return throttleClientMaxFailures;
-    }
-
-    public Duration throttleWindow() {
-        return Duration.ofSeconds(throttleWindowSeconds);
-    }
-
-    public Duration throttleLockout() {
-        return Duration.ofSeconds(throttleLockoutSeconds);
     }
 
     /** Proxies whose X-Forwarded-For is believed; "*" believes any (only behind a proxy that always sets it). */

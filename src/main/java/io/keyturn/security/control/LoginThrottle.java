@@ -1,14 +1,11 @@
 package io.keyturn.security.control;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.security.entity.ThrottleCounter;
-import io.keyturn.users.control.UserRepository;
+import io.keyturn.security.entity.ThrottlePolicy;
+import io.keyturn.security.entity.ThrottleReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,77 +14,97 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Brute-force throttling of logins, per account and per client address, with the counters in the database so every
- * instance agrees. An account is the login as presented (canonical), whether or not it exists, so the throttle
- * tells nothing about which accounts exist; its limit is low. A client address has a higher limit (several users
- * may share one). While either is blocked, login answers 429 {@code too_many_attempts} with Retry-After, before any
- * password is hashed. Throttling one account never blocks another account from another address.
+ * Brute-force throttling of password checks (login and password change), per account and per client address, and
+ * of registrations per client address, with the counters in the database so every instance agrees.
+ * <p>
+ * An attempt is <em>reserved</em> before the password is hashed: under the row locks of its account and its address,
+ * it is refused when either has used up its attempts, else counted on both. So N attempts arriving at once are
+ * checked at most as often as the limit allows, on one instance or many; the rest get 429 {@code too_many_attempts}
+ * with Retry-After. A failed check keeps its count (the last allowed failure starts a block); a successful one gives
+ * it back. An account is the user's id when the login names an existing user, whichever identifier was typed, and
+ * the login as typed (canonical) otherwise, so unknown logins are throttled alike and the throttle reveals nothing.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     private static final int MAX_SUBJECT_LENGTH = 320;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ThrottleCounters counters;
 
     @Inject
-    Settings settings;
+    ThrottleSettings settings;
 
     @Inject
     Clock clock;
 
-    @Transactional
-    public void checkAllowed(String login, String clientAddress) {
+    /** The throttle subject of an account: the user when it exists, else what was typed (already canonical). */
+    public static String accountOf(Optional<String> userId, String canonicalLogin) {
+        return limit(userId.map(id -> "user:" + id).orElseGet(() -> "login:" + canonicalLogin));
+    }
+
+    /**
+     * Reserves one password check of the account from the address, or refuses it with 429. Not part of the caller's
+     * transaction: the count must stay even when the check fails.
+     */
+    public ThrottleReservation reserve(String accountSubject, String clientAddress, String event) {
+        ThrottleReservation reservation = new ThrottleReservation(accountSubject, clientOf(clientAddress),
+                clientAddress);
         Instant now = clock.instant();
-        Duration wait = List.of(accountOf(login), clientOf(clientAddress)).stream()
-                .map(subject -> em.find(ThrottleCounter.class, subject))
-                .filter(counter -> counter != null)
-                .map(counter -> counter.blockedFor(now))
-                .max(Duration::compareTo)
-                .orElse(Duration.ZERO);
+        counters.ensureExist(List.of(reservation.accountSubject(), reservation.clientSubject()), now);
+        Duration wait = counters.reserveAll(List.of(reservation.accountSubject(), reservation.clientSubject()),
+                List.of(settings.account(), settings.client()), now);
         if (!wait.isZero()) {
-            SecurityLog.alert("login_throttled", "refused", null, null, clientAddress);
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new ProblemException(Status.TOO_MANY_REQUESTS, "too_many_attempts",
-                    "Too many failed logins; try again in " + seconds + " seconds")
-                    .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            SecurityLog.alert(event + "_throttled", "refused", null, null, clientAddress);
+            throw tooManyAttempts(wait, "Too many failed attempts");
         }
+        return reservation;
     }
 
-    /** In a transaction of its own, so the count stays even though the login itself fails. */
+    /** The password was wrong: the attempt stays counted, and may start a block. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void recordFailure(String login, String clientAddress) {
+    public void failed(ThrottleReservation reservation) {
         Instant now = clock.instant();
-        count(accountOf(login), settings.throttleAccountMaxFailures(), now, clientAddress);
-        count(clientOf(clientAddress), settings.throttleClientMaxFailures(), now, clientAddress);
+        counters.lockedIfPresent(reservation.accountSubject())
+                .filter(counter -> counter.failed(now, settings.account()))
+                .ifPresent(counter -> SecurityLog.alert("login_throttle_started", "account_blocked", null, null,
+                        reservation.clientAddress()));
+        counters.lockedIfPresent(reservation.clientSubject())
+                .filter(counter -> counter.failed(now, settings.client()))
+                .ifPresent(counter -> SecurityLog.alert("login_throttle_started", "client_blocked", null, null,
+                        reservation.clientAddress()));
     }
 
-    /** A correct password clears the account's count; the client's stays (one's own account must not reset it). */
+    /**
+     * The password was right: the account's count is cleared, the address's reservation given back (one's own
+     * account must not clear the failures others made from the same address).
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void recordSuccess(String login) {
-        ThrottleCounter counter = em.find(ThrottleCounter.class, accountOf(login));
-        if (counter != null) {
-            em.remove(counter);
+    public void succeeded(ThrottleReservation reservation) {
+        counters.lockedIfPresent(reservation.accountSubject()).ifPresent(counters::remove);
+        counters.lockedIfPresent(reservation.clientSubject()).ifPresent(ThrottleCounter::released);
+    }
+
+    /** Counts one registration from the address, successful or not, or refuses it with 429. */
+    public void reserveRegistration(String clientAddress) {
+        String subject = limit("registration:" + clientAddress);
+        Instant now = clock.instant();
+        counters.ensureExist(List.of(subject), now);
+        Duration wait = counters.reserveAll(List.of(subject), List.of(settings.registration()), now);
+        if (!wait.isZero()) {
+            SecurityLog.alert("registration_throttled", "refused", null, null, clientAddress);
+            throw tooManyAttempts(wait, "Too many registrations from this address");
         }
     }
 
-    private void count(String subject, int maxFailures, Instant now, String clientAddress) {
-        ThrottleCounter counter = em.find(ThrottleCounter.class, subject, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
-            counter = new ThrottleCounter(subject, now);
-            em.persist(counter);
-        }
-        if (counter.fail(now, settings.throttleWindow(), maxFailures, settings.throttleLockout())) {
-            SecurityLog.alert("login_throttle_started", subject.startsWith("account:") ? "account_blocked"
-                    : "client_blocked", null, null, clientAddress);
-        }
-    }
-
-    static String accountOf(String login) {
-        return limit("account:" + UserRepository.canonical(login));
+    private static ProblemException tooManyAttempts(Duration wait, String what) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ProblemException(Status.TOO_MANY_REQUESTS, "too_many_attempts",
+                what + "; try again in " + seconds + " seconds")
+                .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     }
 
     static String clientOf(String clientAddress) {

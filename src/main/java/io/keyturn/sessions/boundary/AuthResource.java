@@ -8,10 +8,9 @@ import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.sessions.control.RefreshTokenRotation;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.security.control.ClientAddresses;
-import io.keyturn.security.control.LoginThrottle;
 import io.keyturn.security.control.SecurityLog;
+import io.keyturn.security.control.ThrottledCredentials;
 import io.keyturn.sessions.entity.TokenResponse;
-import io.keyturn.users.control.Authenticator;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,9 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
     @Inject
-    Authenticator authenticator;
-
-    @Inject
     TokenDelivery delivery;
 
     @Inject
@@ -60,7 +56,7 @@ public class AuthResource {
     ClientAddresses clients;
 
     @Inject
-    LoginThrottle throttle;
+    ThrottledCredentials credentials;
 
     @Inject
     Settings settings;
@@ -82,23 +78,7 @@ public class AuthResource {
     @APIResponse(responseCode = "403", description = "account_disabled (only after a correct password)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response login(@Valid @NotNull(message = "a JSON body is required") LoginRequest body) {
-        String client = clients.addressOf(request);
-        throttle.checkAllowed(body.username, client);
-        User user;
-        try {
-            user = authenticator.authenticate(body.username, body.password);
-        } catch (ProblemException refused) {
-            if ("invalid_credentials".equals(refused.problem().code())) {
-                try {
-                    throttle.recordFailure(body.username, client);
-                } catch (RuntimeException countLost) {
-                    // a concurrent first failure created the same counter row: this one count is lost, not the 401
-                }
-                SecurityLog.event("login", "invalid_credentials", null, null, client);
-            }
-            throw refused;
-        }
-        throttle.recordSuccess(body.username);
+        User user = credentials.login(body.username, body.password, clients.addressOf(request));
         return delivery.loggedIn(user, Response.ok());
     }
 
@@ -121,7 +101,7 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refresh(InputStream body) throws IOException {
         PresentedRefreshToken presented = presented(body);
-        boolean bodyMode = presented.fromBody() || delivery.bodyModeRequested();
+        boolean bodyMode = presented.bodyMode(delivery.bodyModeRequested());
         if (presented.token().isEmpty()) {
             throw bodyMode ? tokenRequired() : clearingCookie(RefreshTokenRotation.invalid());
         }
@@ -144,19 +124,19 @@ public class AuthResource {
         PresentedRefreshToken presented = presented(body);
         presented.token().ifPresent(token -> sessions.logout(token, clients.of(request)));
         Response.ResponseBuilder response = Response.noContent();
-        if (!presented.fromBody() && !delivery.bodyModeRequested()) {
+        if (!presented.bodyMode(delivery.bodyModeRequested())) {
             response.header(HttpHeaders.SET_COOKIE, delivery.clearedCookie());
         }
         return response.build();
     }
 
-    /** Reads the token and, when it would come from the cookie, insists on the CSRF header first. */
+    /** Reads the token and, in cookie mode, insists on the CSRF header first. */
     private PresentedRefreshToken presented(InputStream body) throws IOException {
         String rawBody = RequestBodies.read(body, request.getContentLengthLong(), StandardCharsets.UTF_8,
                 settings.maxRequestBodyBytes());
         PresentedRefreshToken presented = PresentedRefreshToken.of(request, rawBody);
-        boolean cookieMode = !presented.fromBody() && !delivery.bodyModeRequested();
-        if (cookieMode && !PresentedRefreshToken.csrfHeaderPresent(request)) {
+        if (!presented.bodyMode(delivery.bodyModeRequested()) && !PresentedRefreshToken.csrfHeaderPresent(request)) {
+            SecurityLog.alert("csrf_header_missing", "refused", null, null, clients.addressOf(request));
             throw PresentedRefreshToken.csrfHeaderMissing();
         }
         return presented;

@@ -5,7 +5,7 @@ import io.keyturn.problems.entity.Problem;
 import io.keyturn.security.control.CurrentCaller;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
-import io.keyturn.users.control.UserRepository;
+import io.keyturn.users.control.SelfService;
 import io.keyturn.users.entity.Role;
 import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +40,7 @@ public class LogoutAllResource {
     TokenDelivery delivery;
 
     @Inject
-    UserRepository users;
+    SelfService selfService;
 
     @Inject
     Clock clock;
@@ -55,12 +55,15 @@ public class LogoutAllResource {
     @RolesAllowed(Role.USER)
     @Operation(summary = "Log out everywhere: revoke every session of the caller")
     @APIResponse(responseCode = "204", description = "All sessions revoked; the refresh cookie is cleared")
+    @APIResponse(responseCode = "403", description = "account_disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logoutAll() {
         String userId = caller.principal().userId();
-        users.byId(userId).ifPresent(user -> user.revokeAccessTokens(clock.instant())); // strict mode
-        sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, clients.addressOf(request));
+        String client = clients.addressOf(request);
+        selfService.writableAccount(userId, "logout_all", client).revokeAccessTokens(clock.instant()); // strict mode
+        sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, client);
         return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();
     }
 }

@@ -31,6 +31,15 @@ record PresentedRefreshToken(Optional<String> token, boolean fromBody) {
         return new PresentedRefreshToken(inCookie, false);
     }
 
+    /**
+     * Whether the answer carries the refresh token in its body. A token that came in the cookie is answered in cookie
+     * mode only, whatever {@code X-Token-Mode} says: copying the HttpOnly cookie's value into a body would hand it
+     * to any script on the page. Without any token, the header decides how the refusal is shaped.
+     */
+    boolean bodyMode(boolean bodyModeRequested) {
+        return fromBody || token.isEmpty() && bodyModeRequested;
+    }
+
     static boolean csrfHeaderPresent(HttpServletRequest request) {
         return CSRF_VALUE.equalsIgnoreCase(request.getHeader(CSRF_HEADER));
     }

@@ -8,6 +8,7 @@ import io.keyturn.security.entity.BearerPrincipal;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.SessionView;
+import io.keyturn.users.control.SelfService;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -46,6 +47,9 @@ public class SessionsResource {
     @Inject
     Sessions sessions;
 
+    @Inject
+    SelfService selfService;
+
     @Context
     HttpServletRequest request;
 
@@ -68,11 +72,15 @@ public class SessionsResource {
     @Path("{id}")
     @Operation(summary = "Revoke one of the caller's sessions (log out that device)")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "403", description = "account_disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such session of the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {
         BearerPrincipal me = caller.principal();
-        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, clients.addressOf(request))) {
+        String client = clients.addressOf(request);
+        selfService.writableAccount(me.userId(), "session_revoke", client);
+        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, client)) {
             throw noSuchSession();
         }
         return Response.noContent().build();

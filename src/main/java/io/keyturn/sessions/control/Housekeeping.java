@@ -1,6 +1,7 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.configuration.Settings;
+import io.keyturn.security.control.ThrottleSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -41,6 +42,9 @@ public class Housekeeping {
     Settings settings;
 
     @Inject
+    ThrottleSettings throttles;
+
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -59,7 +63,7 @@ public class Housekeeping {
             int sessions = repeat(() -> batches.deleteFinishedSessions(now,
                     now.minus(settings.revokedRetention()), size));
             int counters = repeat(() -> batches.deleteStaleThrottleCounters(now,
-                    now.minus(settings.throttleWindow()), size));
+                    now.minus(throttles.window()), size));
             if (unsealed + tokens + sessions + counters > 0) {
                 LOG.fine(() -> "Housekeeping: " + unsealed + " successors unsealed, " + tokens
                         + " expired tokens, " + sessions + " finished sessions and " + counters

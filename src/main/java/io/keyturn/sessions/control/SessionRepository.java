@@ -30,6 +30,15 @@ public class SessionRepository {
                 .getResultList();
     }
 
+    /** The active sessions of a user after the {@code skip} most recently used ones. */
+    public List<Session> activeOf(String userId, Instant now, int skip) {
+        return em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
+                .setParameter("userId", userId)
+                .setParameter("now", now)
+                .setFirstResult(skip)
+                .getResultList();
+    }
+
     public int revokeAllOf(String userId, RevokeReason reason, Instant now) {
         return em.createNamedQuery(Session.REVOKE_ALL_OF_USER)
                 .setParameter("userId", userId).setParameter("reason", reason).setParameter("now", now)

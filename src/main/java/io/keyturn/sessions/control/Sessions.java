@@ -11,6 +11,7 @@ import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,12 +33,16 @@ public class Sessions {
     Settings settings;
 
     @Inject
+    SessionCap cap;
+
+    @Inject
     Clock clock;
 
     /** A login: a new session with its first refresh token, in one transaction. */
     @Transactional
     public IssuedRefreshToken open(User user, ClientInfo client) {
         Instant now = clock.instant();
+        makeRoomForOneMore(user.id(), now, client);
         Session session = new Session(user.id(), client, now, now.plus(settings.sessionAbsoluteTtl()));
         sessions.add(session);
         String token = RefreshTokens.newToken();
@@ -46,6 +51,19 @@ public class Sessions {
         em.persist(stored);
         SecurityLog.event("login", "session_opened", user.id(), session.id(), client.ipAddress());
         return new IssuedRefreshToken(user, session.id(), token, stored.expiresAt());
+    }
+
+    /**
+     * Keeps a user within {@code keyturn.sessions.max-per-user} live sessions: before a new one opens, the least
+     * recently used beyond the cap less one are revoked. The user's row is locked first, so logins of one user
+     * arriving together are counted one after the other and the cap holds under bursts.
+     */
+    private void makeRoomForOneMore(String userId, Instant now, ClientInfo client) {
+        em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        for (Session surplus : sessions.activeOf(userId, now, cap.maxPerUser() - 1)) {
+            surplus.revoke(now, RevokeReason.SESSION_LIMIT);
+            SecurityLog.event("session_revoked", "session_limit", userId, surplus.id(), client.ipAddress());
+        }
     }
 
     static Instant firstOf(Instant a, Instant b) {

@@ -8,5 +8,7 @@ public enum RevokeReason {
     ADMIN_REVOKED,
     PASSWORD_CHANGED,
     USER_DISABLED,
+    /** The user opened more sessions than {@code keyturn.sessions.max-per-user}: the least recently used went. */
+    SESSION_LIMIT,
     REUSE
 }

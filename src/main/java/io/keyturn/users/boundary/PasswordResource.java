@@ -53,6 +53,11 @@ public class PasswordResource {
     @APIResponse(responseCode = "401", description = "invalid_credentials: the current password is wrong; "
             + "or no valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "account_disabled: a disabled account changes nothing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too_many_attempts: wrong current passwords count against "
+            + "the account's and the address's login throttle; Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response change(@Valid @NotNull(message = "a JSON body is required") PasswordChangeRequest body) {
         BearerPrincipal me = caller.principal();
         passwordChange.change(me.userId(), me.sessionId(), body.currentPassword, body.newPassword,

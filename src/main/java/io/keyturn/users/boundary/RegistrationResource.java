@@ -1,6 +1,8 @@
 package io.keyturn.users.boundary;
 
 import io.keyturn.problems.entity.Problem;
+import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.security.control.LoginThrottle;
 import io.keyturn.sessions.boundary.TokenDelivery;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.users.control.Registration;
@@ -8,6 +10,7 @@ import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +43,15 @@ public class RegistrationResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ClientAddresses clients;
+
+    @Inject
+    HttpServletRequest request;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +63,11 @@ public class RegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "username_taken or email_taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too_many_attempts: registrations from this client address "
+            + "are throttled (keyturn.throttle.registration.max-per-address per window); Retry-After says when",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest body) {
+        throttle.reserveRegistration(clients.addressOf(request));
         User user = registration.register(body.username, body.email, body.password, Set.of(Role.USER));
         return delivery.loggedIn(user, Response.created(
                 uriInfo.getBaseUriBuilder().path("admin/users/{id}").build(user.id())));

@@ -12,6 +12,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class Authenticator {
 
+    public static final String INVALID_CREDENTIALS = "invalid_credentials";
+
     @Inject
     UserRepository users;
 
@@ -50,7 +52,7 @@ public class Authenticator {
     }
 
     public static ProblemException invalidCredentials() {
-        return new ProblemException(Status.UNAUTHORIZED, "invalid_credentials",
+        return new ProblemException(Status.UNAUTHORIZED, INVALID_CREDENTIALS,
                 "The username or password is not correct");
     }
 

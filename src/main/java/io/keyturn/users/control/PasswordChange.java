@@ -1,5 +1,6 @@
 package io.keyturn.users.control;
 
+import io.keyturn.security.control.ThrottledCredentials;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.users.entity.User;
@@ -13,10 +14,10 @@ import java.time.Clock;
 public class PasswordChange {
 
     @Inject
-    UserRepository users;
+    SelfService selfService;
 
     @Inject
-    Authenticator authenticator;
+    ThrottledCredentials credentials;
 
     @Inject
     PasswordHasher hasher;
@@ -27,11 +28,12 @@ public class PasswordChange {
     @Inject
     Clock clock;
 
+    /** The current password is checked under the login throttle: a stolen access token cannot guess it freely. */
     @Transactional
     public void change(String userId, String currentSessionId, String currentPassword, String newPassword,
             String client) {
-        User user = users.byId(userId).orElseThrow(Authenticator::invalidCredentials);
-        authenticator.confirmPassword(user, currentPassword);
+        User user = selfService.writableAccount(userId, "password_change", client);
+        credentials.confirm(user, currentPassword, client);
         user.changePassword(hasher.hash(newPassword), clock.instant());
         sessions.revokeOthersOf(userId, currentSessionId, RevokeReason.PASSWORD_CHANGED, client);
     }

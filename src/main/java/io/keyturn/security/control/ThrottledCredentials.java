@@ -1,0 +1,65 @@
+package io.keyturn.security.control;
+
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.security.entity.ThrottleReservation;
+import io.keyturn.users.control.Authenticator;
+import io.keyturn.users.control.UserRepository;
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Every password check a client can ask for, behind the {@link LoginThrottle}: the attempt is reserved before the
+ * hash is computed and settled by the outcome. Login and password change share one counter per account, so a stolen
+ * access token cannot guess the password past the login limit.
+ */
+@ApplicationScoped
+public class ThrottledCredentials {
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    UserRepository users;
+
+    /** A login by username or email. Not in a transaction: see {@link Authenticator#authenticate}. */
+    public User login(String login, String password, String clientAddress) {
+        String account = LoginThrottle.accountOf(users.byLogin(login).map(User::id), UserRepository.canonical(login));
+        ThrottleReservation reservation = throttle.reserve(account, clientAddress, "login");
+        try {
+            User user = authenticator.authenticate(login, password);
+            throttle.succeeded(reservation);
+            return user;
+        } catch (ProblemException refused) {
+            settle(reservation, refused, "login", null);
+            throw refused;
+        }
+    }
+
+    /** An authenticated caller proves the password again (password change). */
+    public void confirm(User user, String password, String clientAddress) {
+        ThrottleReservation reservation = throttle.reserve(LoginThrottle.accountOf(Optional.of(user.id()), null),
+                clientAddress, "password_confirmation");
+        try {
+            authenticator.confirmPassword(user, password);
+            throttle.succeeded(reservation);
+        } catch (ProblemException refused) {
+            settle(reservation, refused, "password_confirmation", user.id());
+            throw refused;
+        }
+    }
+
+    /** A wrong password keeps the attempt counted; a right one (of a disabled account) gives it back. */
+    private void settle(ThrottleReservation reservation, ProblemException refused, String event, String userId) {
+        if (Authenticator.INVALID_CREDENTIALS.equals(refused.problem().code())) {
+            throttle.failed(reservation);
+        } else {
+            throttle.succeeded(reservation);
+        }
+        SecurityLog.event(event, refused.problem().code(), userId, null, reservation.clientAddress());
+    }
+}

@@ -1,0 +1,36 @@
+package io.keyturn.sessions.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code keyturn.sessions.max-per-user}: how many live sessions (devices) one user may have; a login beyond it
+ * revokes the least recently used. Bounds what one account (or a script logging in again and again) can store.
+ */
+@ApplicationScoped
+public class SessionCap {
+
+    @Inject
+    @ConfigProperty(name = "keyturn.sessions.max-per-user", defaultValue = "50")
+    int maxPerUser;
+
+    /** Reads and checks the settings when the application starts, so a bad value fails the deployment. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating the bean ran check()
+    }
+
+    @PostConstruct
+    void check() {
+        if (maxPerUser < 1) {
+            throw new IllegalStateException("keyturn.sessions.max-per-user must be at least 1, not " + maxPerUser);
+        }
+    }
+
+    public int maxPerUser() {
+        return maxPerUser;
+    }
+}

@@ -1,0 +1,27 @@
+package io.keyturn.users.control;
+
+import io.keyturn.security.control.SecurityLog;
+import io.keyturn.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The rule every change a user makes to their own account obeys: a disabled account changes nothing. An access
+ * token stays valid until it expires (outside strict mode), so the account is read from the database at each write.
+ */
+@ApplicationScoped
+public class SelfService {
+
+    @Inject
+    UserRepository users;
+
+    /** The caller's account, enabled; 403 {@code account_disabled} otherwise (and 401 if it no longer exists). */
+    public User writableAccount(String userId, String action, String clientAddress) {
+        User user = users.byId(userId).orElseThrow(Authenticator::invalidCredentials);
+        if (!user.enabled()) {
+            SecurityLog.alert(action, "account_disabled", userId, null, clientAddress);
+            throw Authenticator.accountDisabled();
+        }
+        return user;
+    }
+}
