@@ -2,14 +2,21 @@ package io.keyturn.security;
 
 import static io.keyturn.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.TestDatabase;
+import io.keyturn.testing.Burst;
+import io.keyturn.testing.ServerLog;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Brute-force throttling with the default limits: 5 failures per account, 20 per client address, in 15 minutes,
  * then 5 minutes of 429. Each test uses its own accounts and client addresses (X-Forwarded-For, trusted in tests).
+ * Attempts are reserved before the password is checked, so bursts are counted exactly.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,7 +54,7 @@ class LoginThrottlingIT {
     void anAccountIsBlockedAfterFiveFailuresEvenWithTheRightPasswordAndOthersAreNot() {
         String victim = Http.uniqueName("victim");
         String bystander = Http.uniqueName("bystander");
-        new Http(base).register(victim, PASSWORD);
+        String victimId = new Http(base).register(victim, PASSWORD).getJsonObject("user").getString("id");
         new Http(base).register(bystander, PASSWORD);
         for (int i = 0; i < 5; i++) {
             assertProblem(login(new Http(base), victim, "wrong password " + i), 401, "invalid_credentials");
@@ -56,7 +64,7 @@ class LoginThrottlingIT {
         int retryAfter = Integer.parseInt(blocked.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 300, "Retry-After " + retryAfter);
         assertNotNull(TestDatabase.text("SELECT blocked_until FROM throttle_counters WHERE subject = ?",
-                "account:" + victim));
+                "user:" + victimId));
         assertEquals(200, login(new Http(base), bystander, PASSWORD).status(), "another account is not blocked");
     }
 
@@ -88,16 +96,119 @@ class LoginThrottlingIT {
     @Test
     void aSuccessfulLoginClearsTheAccountsCount() {
         String name = Http.uniqueName("forgetful");
-        new Http(base).register(name, PASSWORD);
+        String id = new Http(base).register(name, PASSWORD).getJsonObject("user").getString("id");
         for (int i = 0; i < 4; i++) {
             assertProblem(login(new Http(base), name, "wrong " + i), 401, "invalid_credentials");
         }
         assertEquals(200, login(new Http(base), name, PASSWORD).status());
         assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM throttle_counters WHERE subject = ?",
-                "account:" + name));
+                "user:" + id));
         for (int i = 0; i < 4; i++) {
             assertProblem(login(new Http(base), name, "wrong again " + i), 401, "invalid_credentials");
         }
         assertEquals(200, login(new Http(base), name, PASSWORD).status(), "4 + 4 failures never reached 5");
+    }
+
+    private Http.Reply changePassword(String accessToken, String current, String next) {
+        return new Http(base).post("/api/auth/password").bearer(accessToken)
+                .json(Json.createObjectBuilder().add("currentPassword", current).add("newPassword", next).build()
+                        .toString()).send();
+    }
+
+    @Test
+    void twentyLoginsAtOnceFromTwentyAddressesAfterFourFailuresAreCheckedOnlyOnce() {
+        String victim = Http.uniqueName("burst");
+        new Http(base).register(victim, PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertProblem(login(new Http(base), victim, "wrong password " + i), 401, "invalid_credentials");
+        }
+        List<Supplier<Http.Reply>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String password = i == 19 ? PASSWORD : "wrong burst " + i;
+            attempts.add(() -> login(new Http(base), victim, password));
+        }
+        List<Http.Reply> replies = Burst.send(attempts);
+        assertEquals(1, Burst.count(replies, 200) + Burst.count(replies, 401), "checked: " + replies);
+        assertEquals(19, Burst.count(replies, 429), "refused before any hash: " + replies);
+        replies.stream().filter(reply -> reply.status() == 429).forEach(reply -> {
+            assertProblem(reply, 429, "too_many_attempts");
+            assertNotNull(reply.header("Retry-After"));
+        });
+    }
+
+    @Test
+    void twentyLoginsAtOnceFromOneAddressAfterFifteenFailuresAreCheckedFiveTimes() {
+        Http attacker = new Http(base);
+        for (int i = 0; i < 15; i++) {
+            assertProblem(login(attacker, Http.uniqueName("guess"), PASSWORD), 401, "invalid_credentials");
+        }
+        List<Supplier<Http.Reply>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(() -> login(attacker, Http.uniqueName("guess"), PASSWORD));
+        }
+        List<Http.Reply> replies = Burst.send(attempts);
+        assertEquals(5, Burst.count(replies, 401), "the address had five attempts left: " + replies);
+        assertEquals(15, Burst.count(replies, 429), replies.toString());
+    }
+
+    @Test
+    void aBurstAgainstAnAccountNobodyTriedYetCreatesOneCounterQuietly() {
+        String nobody = Http.uniqueName("fresh");
+        List<Supplier<Http.Reply>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(() -> login(new Http(base), nobody, PASSWORD));
+        }
+        List<Http.Reply> replies = Burst.send(attempts);
+        assertEquals(5, Burst.count(replies, 401), replies.toString());
+        assertEquals(15, Burst.count(replies, 429), replies.toString());
+        assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM throttle_counters WHERE subject = ?",
+                "login:" + nobody));
+        Http marker = new Http(base);
+        assertProblem(login(marker, Http.uniqueName("marker"), PASSWORD), 401, "invalid_credentials");
+        String log = ServerLog.awaiting("event=login outcome=invalid_credentials user=- "
+                + "session=- client=" + marker.clientAddress()).toLowerCase(java.util.Locale.ROOT);
+        assertFalse(log.contains("unique index or primary key violation"), "H2's duplicate-key error was logged");
+        assertFalse(log.contains("duplicate entry"), "MySQL's duplicate-key error was logged");
+        assertFalse(log.contains("constraintviolationexception"), "a constraint violation was logged");
+    }
+
+    @Test
+    void theUsernameAndTheEmailShareOneCounter() {
+        String byName = Http.uniqueName("twofaced");
+        new Http(base).register(byName, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login(new Http(base), byName, "wrong " + i), 401, "invalid_credentials");
+        }
+        assertProblem(login(new Http(base), byName + "@example.com", PASSWORD), 429, "too_many_attempts");
+
+        String byEmail = Http.uniqueName("twofaced");
+        new Http(base).register(byEmail, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login(new Http(base), byEmail.toUpperCase(java.util.Locale.ROOT) + "@EXAMPLE.COM",
+                    "wrong " + i), 401, "invalid_credentials");
+        }
+        assertProblem(login(new Http(base), byEmail, PASSWORD), 429, "too_many_attempts");
+    }
+
+    @Test
+    void wrongCurrentPasswordsAreThrottledWithTheLoginAndLogged() {
+        String name = Http.uniqueName("stolen");
+        JsonObject tokens = new Http(base).register(name, PASSWORD);
+        String userId = tokens.getJsonObject("user").getString("id");
+        String accessToken = tokens.getString("accessToken");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(changePassword(accessToken, "guess number " + i, "new passphrase 1234"), 401,
+                    "invalid_credentials");
+        }
+        Http.Reply blocked = changePassword(accessToken, PASSWORD, "new passphrase 1234");
+        assertProblem(blocked, 429, "too_many_attempts");
+        assertNotNull(blocked.header("Retry-After"));
+        assertProblem(login(new Http(base), name, PASSWORD), 429, "too_many_attempts");
+        assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM throttle_counters WHERE subject = ? "
+                + "AND blocked_until IS NOT NULL", "user:" + userId));
+        String log = ServerLog.awaiting("event=password_confirmation_throttled");
+        assertEquals(5, log.lines().filter(line -> line.contains(
+                "event=password_confirmation outcome=invalid_credentials user=" + userId)).count(),
+                "each failed confirmation is a security event");
     }
 }

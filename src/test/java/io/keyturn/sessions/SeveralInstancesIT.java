@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.MariaDbServer;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -236,5 +238,28 @@ class SeveralInstancesIT {
                         .toString()).send();
         assertEquals(204, logout.status());
         assertProblem(refresh(first(), tokens.getString("refreshToken")), 401, "refresh_token_invalid");
+    }
+
+    @Test
+    void failedLoginsAreCountedExactlyAcrossBothInstances() {
+        String victim = Http.uniqueName("twoinstances");
+        first().register(victim, PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            Http instance = i % 2 == 0 ? first() : second.http();
+            assertProblem(instance.post("/api/auth/login").bodyMode()
+                    .json("{\"username\":\"" + victim + "\",\"password\":\"wrong " + i + "\"}").send(),
+                    401, "invalid_credentials");
+        }
+        List<Supplier<Http.Reply>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String password = i == 19 ? PASSWORD : "wrong burst " + i;
+            boolean onFirst = i % 2 == 0;
+            attempts.add(() -> (onFirst ? first() : second.http()).post("/api/auth/login").bodyMode()
+                    .json("{\"username\":\"" + victim + "\",\"password\":\"" + password + "\"}").send());
+        }
+        List<Http.Reply> replies = Burst.send(attempts);
+        assertEquals(1, Burst.count(replies, 200) + Burst.count(replies, 401),
+                "one attempt was left for the account, on whichever instance: " + replies);
+        assertEquals(19, Burst.count(replies, 429), replies.toString());
     }
 }

@@ -1,0 +1,138 @@
+package io.keyturn.security;
+
+import static io.keyturn.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyturn.testing.Deployments;
+import io.keyturn.testing.Http;
+import io.keyturn.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The account protections of contract v2 beyond login throttling (LoginThrottlingIT): disabled accounts change
+ * nothing, a cookie's refresh token never lands in a body, sessions per user are capped, registrations per address
+ * are throttled.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountProtectionIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String CSRF = "X-Requested-With";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keyturn();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http() {
+        return new Http(base);
+    }
+
+    private void setEnabled(String userId, boolean enabled) {
+        assertEquals(204, http().put("/api/admin/users/" + userId + "/enabled").bearer(http().adminToken())
+                .json("{\"enabled\": " + enabled + "}").send().status());
+    }
+
+    @Test
+    void aDisabledAccountChangesNothingWithItsStillValidAccessToken() {
+        String name = Http.uniqueName("disabled");
+        JsonObject tokens = http().register(name, PASSWORD);
+        String userId = tokens.getJsonObject("user").getString("id");
+        String accessToken = tokens.getString("accessToken");
+        setEnabled(userId, false);
+
+        assertProblem(http().post("/api/auth/password").bearer(accessToken)
+                .json("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another passphrase 99\"}")
+                .send(), 403, "account_disabled");
+        assertProblem(http().post("/api/auth/logout-all").bearer(accessToken).send(), 403, "account_disabled");
+        assertProblem(http().delete("/api/auth/sessions/" + tokens.getString("sessionId")).bearer(accessToken)
+                .send(), 403, "account_disabled");
+
+        setEnabled(userId, true);
+        assertEquals(200, http().post("/api/auth/login").bodyMode()
+                .json("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}").send().status(),
+                "the owner's password still works after re-enabling");
+    }
+
+    @Test
+    void aRefreshTokenFromTheCookieIsAnsweredInCookieModeOnlyWhateverTheModeHeaderSays() {
+        String name = Http.uniqueName("cookie");
+        http().register(name, PASSWORD);
+        Http.Reply login = http().post("/api/auth/login")
+                .json("{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}").send();
+        assertEquals(200, login.status());
+        String cookie = cookieValue(login);
+
+        assertProblem(http().post("/api/auth/refresh").bodyMode().header("Cookie", "refresh_token=" + cookie).send(),
+                403, "csrf_header_missing");
+        Http.Reply refreshed = http().post("/api/auth/refresh").bodyMode().header(CSRF, "keyturn")
+                .header("Cookie", "refresh_token=" + cookie).send();
+        assertEquals(200, refreshed.status());
+        assertFalse(refreshed.json().containsKey("refreshToken"), "the HttpOnly cookie's token is not in the body");
+        String rotated = cookieValue(refreshed);
+        assertFalse(rotated.isEmpty(), "the successor travels in the cookie");
+        assertFalse(refreshed.body().contains(rotated));
+
+        assertProblem(http().post("/api/auth/logout").bodyMode().header("Cookie", "refresh_token=" + rotated).send(),
+                403, "csrf_header_missing");
+        assertEquals(200, http().post("/api/auth/refresh").header(CSRF, "keyturn")
+                .header("Cookie", "refresh_token=" + rotated).send().status(), "the refused logout ended nothing");
+    }
+
+    private static String cookieValue(Http.Reply reply) {
+        String setCookie = reply.header("Set-Cookie");
+        assertNotNull(setCookie, "a refresh cookie");
+        return setCookie.substring("refresh_token=".length(), setCookie.indexOf(';'));
+    }
+
+    @Test
+    void theFiftyFirstLoginRevokesTheLeastRecentlyUsedSession() {
+        String name = Http.uniqueName("devices");
+        JsonObject first = http().register(name, PASSWORD);
+        String userId = first.getJsonObject("user").getString("id");
+        JsonObject last = null;
+        for (int i = 1; i <= 50; i++) {
+            last = http().login(name, PASSWORD);
+        }
+        assertEquals(50, TestDatabase.number("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL",
+                userId));
+        assertEquals("SESSION_LIMIT", TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?",
+                first.getString("sessionId")));
+        assertProblem(http().post("/api/auth/refresh").bodyMode()
+                .json(Json.createObjectBuilder().add("refreshToken", first.getString("refreshToken")).build()
+                        .toString()).send(), 401, "refresh_token_invalid");
+        assertEquals(50, http().get("/api/auth/sessions").bearer(last.getString("accessToken")).send().jsonArray()
+                .size());
+    }
+
+    @Test
+    void registrationsAreThrottledPerClientAddress() {
+        Http oneAddress = http();
+        for (int i = 0; i < 10; i++) {
+            oneAddress.register(Http.uniqueName("signup"), PASSWORD);
+        }
+        Http.Reply refused = oneAddress.post("/api/auth/register").bodyMode()
+                .json("{\"username\":\"" + Http.uniqueName("signup") + "\",\"email\":\"x" + Http.uniqueName("s")
+                        + "@example.com\",\"password\":\"" + PASSWORD + "\"}").send();
+        assertProblem(refused, 429, "too_many_attempts");
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 900, "Retry-After " + retryAfter);
+        http().register(Http.uniqueName("elsewhere"), PASSWORD);
+    }
+}
