@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -342,6 +343,42 @@ class AccessTokenTest {
         jws.setHeader("typ", "JWT");
         jws.setKey(((PublicJsonWebKey) keyFor(SigningAlgorithm.ES256)).getPrivateKey());
         assertRefused(validator(defaults(), keys), jws.getCompactSerialization());
+    }
+
+    /**
+     * RFC 7515 §2: a valid token re-spelled (padding, standard alphabet, other unused bits) decodes to the same bytes
+     * and verifies with jose4j's lenient decoder, so it must be refused before verification and the cache.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SigningAlgorithm.class, names = {"RS256", "ES256"})
+    void aNonCanonicalSpellingOfAValidTokenIsRefused(SigningAlgorithm algorithm) throws InvalidTokenException {
+        SigningKeys keys = keys(algorithm, keyFor(algorithm));
+        AccessTokenValidator validator = validator(defaults(), keys);
+        AccessTokenIssuer issuer = issuer(defaults(), keys, Clock.systemUTC());
+        String token = issue(issuer);
+        while (!token.substring(token.lastIndexOf('.')).matches(".*[-_].*")) {
+            token = issue(issuer); // a signature that differs between the two alphabets
+        }
+        validator.validate(token); // genuine, and now in the verified-token cache
+        String[] parts = token.split("\\.");
+        String signature = parts[2];
+        assertEquals(2, signature.length() % 4, "RS256 (256 bytes) and ES256 (64 bytes) leave 4 unused bits");
+
+        assertRefused(validator, token + "==");
+        assertRefused(validator, parts[0] + "." + parts[1] + "." + signature.replace('-', '+').replace('_', '/'));
+        char last = signature.charAt(signature.length() - 1);
+        String withUnusedBits = signature.substring(0, signature.length() - 1) + sameBytesOtherBits(last);
+        assertArrayEquals(B64URL.decode(signature), B64URL.decode(withUnusedBits), "the same signature bytes");
+        assertRefused(validator, parts[0] + "." + parts[1] + "." + withUnusedBits);
+        assertRefused(validator, parts[0] + "=." + parts[1] + "." + signature);
+        assertRefused(validator, parts[0] + "." + parts[1] + "=." + signature);
+        validator.validate(token); // the canonical spelling still passes
+    }
+
+    /** The base64url character with the same high 2 bits as {@code c} and non-zero low 4 bits. */
+    private static char sameBytesOtherBits(char c) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return alphabet.charAt(alphabet.indexOf(c) | 0b0101);
     }
 
     @ParameterizedTest
