@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,10 +81,15 @@ class AccessTokenTest {
     }
 
     static AccessTokenIssuer issuer(Settings settings, SigningKeys keys, Clock clock) {
+        return issuer(settings, keys, clock, AccessTokenClaimOptions.DEFAULTS);
+    }
+
+    static AccessTokenIssuer issuer(Settings settings, SigningKeys keys, Clock clock, AccessTokenClaimOptions options) {
         AccessTokenIssuer issuer = new AccessTokenIssuer();
         issuer.settings = settings;
         issuer.keys = keys;
         issuer.clock = clock;
+        issuer.options = options;
         return issuer;
     }
 
@@ -159,7 +165,24 @@ class AccessTokenTest {
         assertEquals(now.getEpochSecond() + 1234, claims.getJsonNumber("exp").longValueExact(), "exp = iat + ttl");
         assertFalse(claims.getString("jti").isBlank());
         assertEquals(SESSION_ID, claims.getString("sid"));
-        assertEquals("alice@example.com", claims.getString("email"));
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid"),
+                claims.keySet(), "the contract's claims and nothing else: no personal data such as email");
+    }
+
+    @Test
+    void theDefaultTokenHasNoEmailClaim() throws InvalidTokenException {
+        SigningKeys keys = es256();
+        String token = issue(issuer(defaults(), keys, Clock.systemUTC()));
+        assertFalse(part(token, 1).containsKey("email"));
+        assertNull(validator(defaults(), keys).validate(token).email());
+    }
+
+    @Test
+    void theEmailClaimIsOptIn() throws InvalidTokenException {
+        SigningKeys keys = es256();
+        String token = issue(issuer(defaults(), keys, Clock.systemUTC(), AccessTokenClaimOptions.parse("true")));
+        assertEquals("alice@example.com", part(token, 1).getString("email"));
+        assertEquals("alice@example.com", validator(defaults(), keys).validate(token).email());
     }
 
     @Test
@@ -191,7 +214,7 @@ class AccessTokenTest {
         VerifiedClaims claims = validator(defaults(), keys).validate(token);
         assertEquals(USER_ID, claims.userId());
         assertEquals("alice", claims.username());
-        assertEquals("alice@example.com", claims.email());
+        assertNull(claims.email(), "no email claim by default");
         assertEquals(ROLES, claims.groups());
         assertEquals(SESSION_ID, claims.sessionId());
     }
