@@ -2,6 +2,7 @@ package io.keyturn;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -16,4 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
 public class KeyturnApplication extends Application {
+
+    /**
+     * Jersey (Payara) generates a WADL of every resource, served to anyone at {@code /api/application.wadl} and as
+     * the answer to {@code OPTIONS}: a map of the API for an anonymous caller, which Keyturn documents on purpose only
+     * in its OpenAPI. Other JAX-RS implementations (RESTEasy on WildFly) ignore the property and have no WADL.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

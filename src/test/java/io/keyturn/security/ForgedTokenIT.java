@@ -155,6 +155,30 @@ class ForgedTokenIT {
                     jwe.setKey(rsa.getPublicKey());
                     return jwe.getCompactSerialization();
                 }),
+                // RFC 7515 §2: the genuine signature bytes, spelled otherwise; jose4j's lenient decoder reads
+                // them as the same signature, so only the canonical base64url check refuses these
+                attack("signature with == padding", m -> m.genuine() + "=="),
+                attack("signature with = padding", m -> m.genuine() + "="),
+                attack("signature in the standard alphabet (+ and /)", m -> {
+                    String token = withUrlOnlyCharacters(m);
+                    int dot = token.lastIndexOf('.');
+                    return token.substring(0, dot) + token.substring(dot).replace('-', '+').replace('_', '/');
+                }),
+                attack("non-zero unused bits in the signature's last character", m -> {
+                    String token = m.genuine();
+                    char last = token.charAt(token.length() - 1);
+                    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+                    return token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 0b0101);
+                }),
+                attack("padded header", m -> {
+                    String[] parts = m.genuine().split("\\.");
+                    String padded = parts[0] + "=".repeat((4 - parts[0].length() % 4) % 4);
+                    return (padded.equals(parts[0]) ? padded + "====" : padded) + "." + parts[1] + "." + parts[2];
+                }),
+                attack("payload with a trailing =", m -> {
+                    String[] parts = m.genuine().split("\\.");
+                    return parts[0] + "." + parts[1] + "=." + parts[2];
+                }),
                 attack("a refresh token sent as a bearer token", Material::refreshToken),
                 attack("an empty bearer token", m -> ""),
                 attack("a token of another issuer's format (three random segments)",
@@ -201,6 +225,15 @@ class ForgedTokenIT {
 
     private static Arguments attack(String name, Attack attack) {
         return Arguments.of(name, attack);
+    }
+
+    /** A correctly signed token whose signature holds a '-' or '_', so the standard alphabet spells it otherwise. */
+    private static String withUrlOnlyCharacters(Material m) throws Exception {
+        String token = m.genuine();
+        while (!token.substring(token.lastIndexOf('.')).matches(".*[-_].*")) {
+            token = signed(m, c -> { });
+        }
+        return token;
     }
 
     private static JsonObject header(String token) {

@@ -1,13 +1,27 @@
 package io.keyturn.security;
 
+import static io.keyturn.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,9 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Response headers: nosniff, no-store on token responses, CORS for the one configured origin https://app.example
- * only. (That the server log holds no secret is checked in SeveralInstancesIT, whose second instance writes its log
- * straight to a file.)
+ * Response headers: nosniff, no-store on token responses and everything under /api, CORS for the one configured
+ * origin https://app.example only, no Server or X-Powered-By header. Container-level answers: undecodable URLs,
+ * TRACE and oversized headers are 4xx, never 5xx; no metrics or WADL for anonymous callers. Access tokens carry no
+ * email. (That the server log holds no secret is checked in SeveralInstancesIT, whose second instance writes its log
+ * straight to a file. That these requests leave no stack trace in the log is checked by reading this class's
+ * -output.txt after the run: surefire writes that file through a 64 KB buffer, so the test cannot read it while it
+ * runs.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,6 +72,133 @@ class ResponseHygieneIT {
         assertEquals("no-store", login.header("Cache-Control"));
     }
 
+    // ------------------------------------------------------------------------------------- no-store under /api
+
+    @Test
+    void answersWithPersonalDataAreNotStored() {
+        Http http = new Http(base);
+        String name = Http.uniqueName("nostore");
+        String token = http.register(name, PASSWORD).getString("accessToken");
+        String admin = http.adminToken();
+        for (Http.Reply reply : List.of(http.get("/api/me").bearer(token).send(),
+                http.get("/api/auth/sessions").bearer(token).send(),
+                http.get("/api/admin/users?offset=0&limit=5").bearer(admin).send())) {
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals("no-store", reply.header("Cache-Control"), reply::toString);
+        }
+        // refusals under /api too (a 401 problem names no one, but nothing under /api is for caches)
+        Http.Reply refused = http.get("/api/me").send();
+        assertEquals(401, refused.status());
+        assertEquals("no-store", refused.header("Cache-Control"));
+        // what chooses its own caching keeps it
+        Http.Reply jwks = http.get("/.well-known/jwks.json").send();
+        assertTrue(jwks.header("Cache-Control").contains("max-age"), jwks.header("Cache-Control"));
+    }
+
+    // ------------------------------------------------------------------------------- no email in access tokens
+
+    @Test
+    void theAccessTokenCarriesNoEmailButMeAnswersIt() {
+        Http http = new Http(base);
+        String name = Http.uniqueName("noemail");
+        String token = http.register(name, PASSWORD).getString("accessToken");
+        JsonObject claims = payload(token);
+        assertFalse(claims.containsKey("email"), claims::toString);
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid"),
+                claims.keySet());
+
+        Http.Reply me = http.get("/api/me").bearer(token).send();
+        assertEquals(200, me.status(), me::toString);
+        assertEquals(name + "@example.com", me.json().getString("email"), "read from the database");
+    }
+
+    // ------------------------------------------------------------------------------ server identity headers
+
+    @Test
+    void noAnswerNamesTheServer() {
+        Http http = new Http(base);
+        for (Http.Reply reply : List.of(http.get("/api/me").send(), http.get("/.well-known/jwks.json").send(),
+                http.get("/nothing-here").send(), http.atServerRoot("GET", "/health/ready").send(),
+                http.atServerRoot("GET", "/openapi").send(), http.request("OPTIONS", "/api/me").send(),
+                http.post("/api/auth/login").json("{").send())) {
+            assertNull(reply.header("Server"), () -> "Server header on " + reply);
+            assertNull(reply.header("X-Powered-By"), () -> "X-Powered-By on " + reply);
+        }
+        RawReply trace = raw("TRACE /api/me HTTP/1.1");
+        assertFalse(trace.head().toLowerCase(Locale.ROOT).contains("\nserver:"), trace::head);
+        assertFalse(trace.head().toLowerCase(Locale.ROOT).contains("\nx-powered-by:"), trace::head);
+    }
+
+    // ----------------------------------------------------------------------------- operational endpoints
+
+    @Test
+    void noWadlForAnyone() {
+        Http http = new Http(base);
+        Http.Reply wadl = http.get("/api/application.wadl").send();
+        assertProblem(wadl, 404, "not_found");
+        assertProblem(http.get("/api/application.wadl?detail=true").send(), 404, "not_found");
+
+        for (String path : List.of("/api/me", "/api/auth/login", "/api/admin/users")) {
+            Http.Reply options = http.request("OPTIONS", path).send();
+            assertFalse(options.body().contains("wadl"), () -> "OPTIONS " + path + ": " + options);
+            String type = options.contentType();
+            assertTrue(type == null || !type.contains("wadl"), () -> "OPTIONS " + path + ": " + type);
+            if (options.status() >= 400) {
+                assertTrue(type.startsWith("application/problem+json"), () -> "OPTIONS " + path + ": " + options);
+            } else {
+                assertTrue(options.status() == 200 || options.status() == 204, () -> "OPTIONS " + path + ": " + options);
+                assertTrue(options.header("Allow") != null, "an OPTIONS answer names the methods");
+            }
+        }
+    }
+
+    @Test
+    void noMetricsForAnonymousCallers() {
+        Http http = new Http(base);
+        for (String path : List.of("/metrics", "/metrics/base", "/metrics/vendor", "/metrics/application")) {
+            Http.Reply metrics = http.atServerRoot("GET", path).send();
+            assertTrue(metrics.status() == 401 || metrics.status() == 403 || metrics.status() == 404,
+                    () -> path + ": " + metrics);
+            assertFalse(metrics.body().contains("# TYPE"), () -> path + " serves metrics: " + metrics);
+        }
+    }
+
+    // -------------------------------------------------------------------------- container-level refusals
+
+    @Test
+    void anUndecodableUrlIsABadRequest() {
+        assumeTrue(onWildFly(), "Payara Micro 6.2025.10 fails inside its request mapper before any application "
+                + "code runs (payara/Payara#8000): 200 with an empty body and a SEVERE stack trace; "
+                + "docs/security.md, \"Response hygiene and container errors\"");
+        for (String path : List.of("/api/admin/users/%zz", "/api/me/%2", "/%zz", "/.well-known/jwks.json%G0")) {
+            RawReply reply = raw("GET " + path + " HTTP/1.1");
+            assertEquals(400, reply.status(), () -> path + ": " + reply.head());
+            assertTrue(reply.body().isEmpty() || reply.contentType().startsWith("application/problem+json"),
+                    () -> path + ": " + reply.head() + reply.body());
+        }
+    }
+
+    @Test
+    void traceIsRefusedAndEchoesNothing() {
+        for (String path : List.of("/api/me", "/", "/.well-known/jwks.json", "/nothing-here")) {
+            RawReply reply = raw("TRACE " + path + " HTTP/1.1", "X-Trace-Probe: c2VjcmV0LXByb2Jl");
+            assertEquals(405, reply.status(), () -> path + ": " + reply.head());
+            assertFalse(reply.body().contains("c2VjcmV0LXByb2Jl"), "a TRACE answer must not echo the request");
+            assertTrue(reply.body().isEmpty() || reply.contentType().startsWith("application/problem+json"),
+                    () -> path + ": " + reply.head() + reply.body());
+        }
+    }
+
+    @Test
+    void oversizedHeadersAreAClientError() {
+        for (int size : List.of(20_000, 70_000)) {
+            RawReply reply = raw("GET /api/me HTTP/1.1", "X-Oversized: " + "a".repeat(size));
+            assertTrue(reply.status() >= 400 && reply.status() < 500, () -> size + " bytes: " + reply.head());
+            assertTrue(reply.body().isEmpty() || reply.contentType().startsWith("application/problem+json"),
+                    () -> size + " bytes: " + reply.head() + reply.body());
+        }
+    }
+
     @Test
     void corsAnswersTheConfiguredOriginOnly() {
         Http http = new Http(base);
@@ -73,5 +218,56 @@ class ResponseHygieneIT {
         Http.Reply foreignPreflight = http.request("OPTIONS", "/api/auth/refresh")
                 .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").send();
         assertNull(foreignPreflight.header("Access-Control-Allow-Origin"));
+    }
+
+    private static boolean onWildFly() {
+        return "wildfly".equals(System.getProperty("arquillian.launch"));
+    }
+
+    private static JsonObject payload(String token) {
+        String json = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    /** A reply read off the socket: the JDK's HTTP client refuses to send malformed URLs and TRACE bodies alike. */
+    record RawReply(int status, String head, String body) {
+
+        String contentType() {
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                    return line.substring("content-type:".length()).strip();
+                }
+            }
+            return "";
+        }
+    }
+
+    /** One HTTP/1.1 request written byte for byte (the request line as given), answered on a closed connection. */
+    private RawReply raw(String requestLine, String... headers) {
+        StringBuilder request = new StringBuilder(requestLine).append("\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = end < 0 ? answer : answer.substring(0, end);
+            String body = end < 0 ? "" : answer.substring(end + 4);
+            String[] statusLine = head.split(" ", 3);
+            if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
+                throw new AssertionError("no HTTP answer to " + requestLine + ": " + answer);
+            }
+            return new RawReply(Integer.parseInt(statusLine[1]), head, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

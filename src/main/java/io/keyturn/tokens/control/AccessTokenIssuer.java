@@ -15,7 +15,8 @@ import org.jose4j.lang.JoseException;
 /**
  * Signs access tokens with the claim set every MicroProfile JWT server accepts: {@code iss}, {@code aud},
  * {@code sub}, {@code upn}, {@code preferred_username}, {@code groups}, {@code iat}, {@code exp}, {@code jti},
- * plus Keyturn's {@code sid} and the OpenID Connect {@code email}, so {@code GET /api/me} needs no database.
+ * plus Keyturn's {@code sid}. The OpenID Connect {@code email} claim only when {@link AccessTokenClaimOptions#email()}
+ * asks for it: by default a token carries no personal data beyond the username.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -29,6 +30,9 @@ public class AccessTokenIssuer {
     @Inject
     Clock clock;
 
+    @Inject
+    AccessTokenClaimOptions options;
+
     public AccessToken issue(String userId, String username, String email, Set<String> roles, String sessionId) {
         long now = clock.instant().getEpochSecond();
         long ttl = settings.accessTokenTtl().toSeconds();
@@ -38,7 +42,9 @@ public class AccessTokenIssuer {
         claims.setSubject(userId);
         claims.setClaim("upn", username);
         claims.setClaim("preferred_username", username);
-        claims.setClaim("email", email);
+        if (options.email()) {
+            claims.setClaim("email", email);
+        }
         claims.setStringListClaim("groups", List.copyOf(roles));
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + ttl));

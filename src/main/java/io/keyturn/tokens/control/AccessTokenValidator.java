@@ -18,7 +18,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * Verifies access tokens from memory only (the keys {@link SigningKeys} holds, and {@link VerifiedTokenCache}):
  * no database, no network. Only the configured
- * algorithm is accepted, which rules out {@code alg: none} and algorithm confusion.
+ * algorithm is accepted, which rules out {@code alg: none} and algorithm confusion. Every segment must be spelled
+ * in canonical base64url ({@link CanonicalBase64Url}), so one token has exactly one accepted string.
  */
 @ApplicationScoped
 public class AccessTokenValidator {
@@ -63,6 +64,10 @@ public class AccessTokenValidator {
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
+        // before the cache: a re-spelled variant of a valid token must not reach verification or the cache at all
+        if (!CanonicalBase64Url.isCanonicalCompact(token)) {
+            throw new InvalidTokenException("a segment is not canonical base64url (RFC 7515 section 2)");
         }
         KeyRing ring = keys.ring();
         long now = System.currentTimeMillis() / 1000; // the clock jose4j checks exp against

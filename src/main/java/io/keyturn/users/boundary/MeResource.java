@@ -1,9 +1,12 @@
 package io.keyturn.users.boundary;
 
 import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.security.control.CurrentCaller;
 import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
+import io.keyturn.users.entity.User;
 import io.keyturn.users.entity.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller as the access token describes it: answered from the token alone, without the database. */
+/**
+ * The caller as the access token describes it. The email comes from the token when it carries one
+ * ({@code keyturn.access-token.email-claim=true}); by default it does not, and it is read from the database.
+ */
 @Path("me")
 @Stateless
 @Tag(name = "users")
@@ -28,6 +35,9 @@ public class MeResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    UserRepository users;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +51,9 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserView me() {
         BearerPrincipal me = caller.principal();
-        return new UserView(me.userId(), me.getName(), me.email(), new java.util.TreeSet<>(me.roles()));
+        String email = me.email() != null ? me.email()
+                : users.byId(me.userId()).map(User::email).orElseThrow(() -> new ProblemException(
+                        Response.Status.NOT_FOUND, "user_not_found", "The account of this access token is gone"));
+        return new UserView(me.userId(), me.getName(), email, new java.util.TreeSet<>(me.roles()));
     }
 }

@@ -1,9 +1,11 @@
 package io.keyturn.tokens.control;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,10 +81,15 @@ class AccessTokenTest {
     }
 
     static AccessTokenIssuer issuer(Settings settings, SigningKeys keys, Clock clock) {
+        return issuer(settings, keys, clock, AccessTokenClaimOptions.DEFAULTS);
+    }
+
+    static AccessTokenIssuer issuer(Settings settings, SigningKeys keys, Clock clock, AccessTokenClaimOptions options) {
         AccessTokenIssuer issuer = new AccessTokenIssuer();
         issuer.settings = settings;
         issuer.keys = keys;
         issuer.clock = clock;
+        issuer.options = options;
         return issuer;
     }
 
@@ -158,7 +165,24 @@ class AccessTokenTest {
         assertEquals(now.getEpochSecond() + 1234, claims.getJsonNumber("exp").longValueExact(), "exp = iat + ttl");
         assertFalse(claims.getString("jti").isBlank());
         assertEquals(SESSION_ID, claims.getString("sid"));
-        assertEquals("alice@example.com", claims.getString("email"));
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid"),
+                claims.keySet(), "the contract's claims and nothing else: no personal data such as email");
+    }
+
+    @Test
+    void theDefaultTokenHasNoEmailClaim() throws InvalidTokenException {
+        SigningKeys keys = es256();
+        String token = issue(issuer(defaults(), keys, Clock.systemUTC()));
+        assertFalse(part(token, 1).containsKey("email"));
+        assertNull(validator(defaults(), keys).validate(token).email());
+    }
+
+    @Test
+    void theEmailClaimIsOptIn() throws InvalidTokenException {
+        SigningKeys keys = es256();
+        String token = issue(issuer(defaults(), keys, Clock.systemUTC(), AccessTokenClaimOptions.parse("true")));
+        assertEquals("alice@example.com", part(token, 1).getString("email"));
+        assertEquals("alice@example.com", validator(defaults(), keys).validate(token).email());
     }
 
     @Test
@@ -190,7 +214,7 @@ class AccessTokenTest {
         VerifiedClaims claims = validator(defaults(), keys).validate(token);
         assertEquals(USER_ID, claims.userId());
         assertEquals("alice", claims.username());
-        assertEquals("alice@example.com", claims.email());
+        assertNull(claims.email(), "no email claim by default");
         assertEquals(ROLES, claims.groups());
         assertEquals(SESSION_ID, claims.sessionId());
     }
@@ -342,6 +366,42 @@ class AccessTokenTest {
         jws.setHeader("typ", "JWT");
         jws.setKey(((PublicJsonWebKey) keyFor(SigningAlgorithm.ES256)).getPrivateKey());
         assertRefused(validator(defaults(), keys), jws.getCompactSerialization());
+    }
+
+    /**
+     * RFC 7515 §2: a valid token re-spelled (padding, standard alphabet, other unused bits) decodes to the same bytes
+     * and verifies with jose4j's lenient decoder, so it must be refused before verification and the cache.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SigningAlgorithm.class, names = {"RS256", "ES256"})
+    void aNonCanonicalSpellingOfAValidTokenIsRefused(SigningAlgorithm algorithm) throws InvalidTokenException {
+        SigningKeys keys = keys(algorithm, keyFor(algorithm));
+        AccessTokenValidator validator = validator(defaults(), keys);
+        AccessTokenIssuer issuer = issuer(defaults(), keys, Clock.systemUTC());
+        String token = issue(issuer);
+        while (!token.substring(token.lastIndexOf('.')).matches(".*[-_].*")) {
+            token = issue(issuer); // a signature that differs between the two alphabets
+        }
+        validator.validate(token); // genuine, and now in the verified-token cache
+        String[] parts = token.split("\\.");
+        String signature = parts[2];
+        assertEquals(2, signature.length() % 4, "RS256 (256 bytes) and ES256 (64 bytes) leave 4 unused bits");
+
+        assertRefused(validator, token + "==");
+        assertRefused(validator, parts[0] + "." + parts[1] + "." + signature.replace('-', '+').replace('_', '/'));
+        char last = signature.charAt(signature.length() - 1);
+        String withUnusedBits = signature.substring(0, signature.length() - 1) + sameBytesOtherBits(last);
+        assertArrayEquals(B64URL.decode(signature), B64URL.decode(withUnusedBits), "the same signature bytes");
+        assertRefused(validator, parts[0] + "." + parts[1] + "." + withUnusedBits);
+        assertRefused(validator, parts[0] + "=." + parts[1] + "." + signature);
+        assertRefused(validator, parts[0] + "." + parts[1] + "=." + signature);
+        validator.validate(token); // the canonical spelling still passes
+    }
+
+    /** The base64url character with the same high 2 bits as {@code c} and non-zero low 4 bits. */
+    private static char sameBytesOtherBits(char c) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return alphabet.charAt(alphabet.indexOf(c) | 0b0101);
     }
 
     @ParameterizedTest
