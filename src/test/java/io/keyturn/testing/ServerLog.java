@@ -64,6 +64,20 @@ public final class ServerLog implements LauncherSessionListener {
         return log;
     }
 
+    /** Where the server log stands now, for {@link #since}. */
+    public static int mark() {
+        synchronized (COPY) {
+            return COPY.size();
+        }
+    }
+
+    /** What the server logged after {@code mark}, once it contains {@code line}. */
+    public static String since(int mark, String line) {
+        String log = awaiting(line);
+        byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
+        return new String(bytes, mark, bytes.length - mark, StandardCharsets.UTF_8);
+    }
+
     private static String text() {
         synchronized (COPY) {
             return COPY.toString(StandardCharsets.UTF_8);
