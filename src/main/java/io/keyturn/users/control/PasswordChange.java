@@ -1,5 +1,7 @@
 package io.keyturn.users.control;
 
+import io.keyturn.problems.entity.InvalidFieldsException;
+import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.users.entity.User;
@@ -31,6 +33,9 @@ public class PasswordChange {
     public void change(String userId, String currentSessionId, String currentPassword, String newPassword,
             String client) {
         User user = users.byId(userId).orElseThrow(Authenticator::invalidCredentials);
+        PasswordRules.refusal(newPassword, user.username()).ifPresent(message -> {
+            throw new InvalidFieldsException(new FieldError("newPassword", message));
+        });
         authenticator.confirmPassword(user, currentPassword);
         user.changePassword(hasher.hash(newPassword), clock.instant());
         sessions.revokeOthersOf(userId, currentSessionId, RevokeReason.PASSWORD_CHANGED, client);

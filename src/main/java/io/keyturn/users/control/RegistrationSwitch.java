@@ -1,0 +1,51 @@
+package io.keyturn.users.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code keyturn.registration.enabled}: whether anyone may create an account with {@code POST /api/auth/register}.
+ * Administrators create accounts either way. Read as text and checked at start-up: MicroProfile Config turns any
+ * value it does not know as true ("flase", "disabled") into false, and a typo must not silently open or close the
+ * door.
+ */
+@ApplicationScoped
+public class RegistrationSwitch {
+
+    static final String PROPERTY = "keyturn.registration.enabled";
+
+    @Inject
+    @ConfigProperty(name = PROPERTY, defaultValue = "true")
+    String configured;
+
+    private boolean open;
+
+    @PostConstruct
+    void check() {
+        open = parse(configured);
+    }
+
+    public boolean open() {
+        return open;
+    }
+
+    static boolean parse(String value) {
+        String word = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException(PROPERTY + "=" + value + " cannot be used: it must be true "
+                    + "(anyone may register) or false (only administrators create accounts)");
+        };
+    }
+
+    /** Being called creates this bean, and so checks the value, during deployment. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // nothing else to do
+    }
+}
