@@ -706,4 +706,22 @@ class UsersIT {
         String id = TestDatabase.text("SELECT id FROM users WHERE username = ?", name);
         assertEquals(Deployments.ISSUER + "/api/admin/users/" + id, reply.header("Location"));
     }
+
+    @Test
+    void openApiDocumentsUserCreationAndTheRegistrationSwitch() {
+        Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject paths = reply.json().getJsonObject("paths");
+        JsonObject create = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/api/admin/users"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("post")).findFirst().orElseThrow();
+        assertTrue(create.getJsonObject("responses").keySet().containsAll(Set.of("201", "400", "401", "403", "409")),
+                create::toString);
+        assertTrue(create.getJsonObject("requestBody").toString().contains("NewUserRequest"), create::toString);
+        JsonObject register = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/api/auth/register"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("post")).findFirst().orElseThrow();
+        assertTrue(register.getJsonObject("responses").getJsonObject("403").getString("description")
+                .contains("registration_disabled"), register::toString);
+        JsonObject schemas = reply.json().getJsonObject("components").getJsonObject("schemas");
+        assertTrue(schemas.getJsonObject("NewUserRequest").toString().contains("roles"), schemas::toString);
+    }
 }

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads {@code keyturn.issuer} once and hands out the checked {@link Issuer}. Checked while the application starts,
- * so a bad value stops the deployment with a message naming the property, instead of every token carrying it.
+ * so a bad value stops the deployment with a message naming the property, instead of every token carrying it: the
+ * start-up singletons (signing keys, housekeeping) read {@code Settings}, which injects the issuer, so the whole
+ * application fails to deploy; the observer below would still catch it if nothing else asked for it early.
  */
 @ApplicationScoped
 public class IssuerSetting {
