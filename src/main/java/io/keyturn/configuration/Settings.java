@@ -1,5 +1,6 @@
 package io.keyturn.configuration;
 
+import io.keyturn.tokens.entity.Issuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,8 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Settings {
 
     @Inject
-    @ConfigProperty(name = "keyturn.issuer", defaultValue = "keyturn")
-    String issuer;
+    Issuer issuer; // read and checked by io.keyturn.tokens.control.IssuerSetting
 
     @Inject
     @ConfigProperty(name = "keyturn.audience", defaultValue = "keyturn")
@@ -129,7 +129,7 @@ public class Settings {
     long accessTokenStrictCacheSeconds;
 
     public String issuer() {
-        return issuer;
+        return issuer.value();
     }
 
     public String audience() {

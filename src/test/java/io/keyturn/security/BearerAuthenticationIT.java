@@ -428,7 +428,7 @@ class BearerAuthenticationIT {
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, "RS256"))
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setExpectedType(true, "JWT")
-                .setExpectedIssuer("keyturn")
+                .setExpectedIssuer(Deployments.ISSUER)
                 .setExpectedAudience("keyturn")
                 .setRequireSubject()
                 .setRequireJwtId()

@@ -75,7 +75,7 @@ class MicroProfileJwtInteropIT {
         String jwks = keyturn().uri("/.well-known/jwks.json").toString();
         verifierArchive.addAsResource(new StringAsset(String.join("\n",
                 "mp.jwt.verify.publickey.location=" + jwks,
-                "mp.jwt.verify.issuer=keyturn",
+                "mp.jwt.verify.issuer=" + Deployments.ISSUER,
                 "mp.jwt.verify.audiences=keyturn", "")), "META-INF/microprofile-config.properties");
         File war = new File(System.getProperty("java.io.tmpdir"), "mp-jwt-verifier.war");
         verifierArchive.as(ZipExporter.class).exportTo(war, true);
@@ -128,12 +128,12 @@ class MicroProfileJwtInteropIT {
 
     @Test
     void refusesATokenSignedByAKeyOutsideKeyturnsJwks() throws Exception {
-        assertEquals(401, whoAmI(token("keyturn", RsaJwkGenerator.generateJwk(2048))).status());
+        assertEquals(401, whoAmI(token(Deployments.ISSUER, RsaJwkGenerator.generateJwk(2048))).status());
     }
 
     /**
      * Signed with Keyturn's own key (read from its database), so the signature and kid are good and only the issuer
-     * decides: "someone-else" is refused, while the same token with iss "keyturn" is accepted.
+     * decides: "someone-else" is refused, while the same token with Keyturn's issuer is accepted.
      */
     @Test
     void refusesKeyturnsOwnKeyUnderAnotherIssuer() throws Exception {
@@ -141,7 +141,8 @@ class MicroProfileJwtInteropIT {
                 "SELECT jwk FROM signing_keys WHERE algorithm = 'RS256' ORDER BY sequence_no DESC"));
 
         assertEquals(401, whoAmI(token("someone-else", keyturnKey)).status());
-        assertEquals(200, whoAmI(token("keyturn", keyturnKey)).status(), "the control: only the issuer differs");
+        assertEquals(200, whoAmI(token(Deployments.ISSUER, keyturnKey)).status(),
+                "the control: only the issuer differs");
     }
 
     @Test

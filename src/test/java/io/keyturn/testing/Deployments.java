@@ -7,6 +7,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR under test is the one `./mvnw package` built, unchanged: what runs in production is what is tested. */
 public final class Deployments {
 
+    /**
+     * The {@code keyturn.issuer} of the deployed Keyturn: its default, since the builds do not set it (so the tests
+     * check the default), unless the environment names one.
+     */
+    public static final String ISSUER = System.getenv().getOrDefault("KEYTURN_ISSUER", "http://localhost:8080");
+
     private Deployments() {
     }
 

@@ -14,8 +14,14 @@ import io.keyturn.users.control.PasswordHasher;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -74,6 +80,48 @@ class UsersIT {
                 .map(error -> error.getString("field")).collect(Collectors.toSet());
     }
 
+    private static JsonObject claims(String accessToken) {
+        byte[] payload = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
+        try (var reader = Json.createReader(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The head of an HTTP/1.1 answer, read from a socket: status line and headers. */
+    record RawReply(String head) {
+        int status() {
+            return Integer.parseInt(head.split(" ", 3)[1]);
+        }
+
+        String header(String name) {
+            return head.lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * A JSON POST with {@code Host: evil.example} (and the X-Forwarded-Host/-Proto a proxy might pass on), sent over
+     * a plain socket: Java's HTTP clients refuse to send a Host header of the caller's choosing.
+     */
+    private RawReply rawPost(String path, String bearer, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + base.getPath().replaceAll("/$", "") + path + " HTTP/1.1\r\n"
+                + "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                + "X-Forwarded-For: " + http().clientAddress() + "\r\n"
+                + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "Connection: close\r\n\r\n";
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            return new RawReply(end < 0 ? answer : answer.substring(0, end));
+        }
+    }
+
     /** The contract's token response for the given user; returns the body. */
     private static JsonObject assertTokenResponse(Http.Reply reply, int status, String username, String email) {
         assertEquals(status, reply.status(), reply::toString);
@@ -104,13 +152,27 @@ class UsersIT {
         JsonObject body = assertTokenResponse(reply, 201, name, name + "@example.com");
         JsonObject user = body.getJsonObject("user");
         assertEquals(List.of("user"), user.getJsonArray("roles").getValuesAs(JsonString::getString));
-        String location = reply.header("Location");
-        assertNotNull(location, "Location");
-        assertTrue(location.endsWith("/api/admin/users/" + user.getString("id")), location);
+        assertEquals(Deployments.ISSUER + "/api/admin/users/" + user.getString("id"), reply.header("Location"),
+                "built from keyturn.issuer, not from the address the request came to");
 
-        Http.Reply located = http().request("GET", URI.create(location)).bearer(http().adminToken()).send();
+        // the issuer is the public address; behind it, the same path reaches this deployment
+        Http.Reply located = http().get(URI.create(reply.header("Location")).getPath()).bearer(http().adminToken())
+                .send();
         assertEquals(200, located.status(), located::toString);
         assertEquals(name, located.json().getString("username"), "the Location names the new user");
+        assertEquals(Deployments.ISSUER, claims(body.getString("accessToken")).getString("iss"),
+                "iss is keyturn.issuer, byte for byte");
+    }
+
+    @Test
+    void aForgedHostHeaderDoesNotReachTheLocation() throws IOException {
+        String name = Http.uniqueName("host");
+        RawReply reply = rawPost("/api/auth/register", null, registration(name, name + "@example.com", PASSWORD));
+
+        assertEquals(201, reply.status(), reply::toString);
+        String id = TestDatabase.text("SELECT id FROM users WHERE username = ?", name);
+        assertEquals(Deployments.ISSUER + "/api/admin/users/" + id, reply.header("Location"));
+        assertFalse(reply.head().contains("evil.example"), reply::toString);
     }
 
     @Test
@@ -413,5 +475,253 @@ class UsersIT {
             TestDatabase.update("UPDATE users SET enabled = TRUE WHERE id = ?", id);
         }
         assertEquals(200, login(credentials(name, PASSWORD)).status());
+    }
+
+    // ------------------------------------------------------------------------------------ email and password rules
+
+    /** "abc-12" in fullwidth forms (U+FF01 to U+FF5E mirror ASCII 0x21 to 0x7E). */
+    private static String fullwidth(String ascii) {
+        return ascii.chars().mapToObj(c -> c > 0x20 && c < 0x7f ? String.valueOf((char) (c - 0x21 + 0xff01))
+                : String.valueOf((char) c)).collect(Collectors.joining());
+    }
+
+    @Test
+    void anEmailWithAnInvisibleCharacterIsA400AndNotASecondAccount() {
+        String name = Http.uniqueName("zw");
+        assertEquals(201, register(registration(name, name + "@example.com", PASSWORD)).status());
+
+        for (String invisible : List.of("\u200b", "\u200d", "\ufeff", "\u00ad", "\u202e")) {
+            JsonObject problem = assertProblem(register(registration(name + "-2", name + invisible + "@example.com",
+                    PASSWORD)), 400, "validation_failed");
+            assertEquals(Set.of("email"), errorFields(problem), problem::toString);
+        }
+        assertEquals(Set.of("email"), errorFields(assertProblem(register(registration(name + "-2",
+                name + "\u00a0x@example.com", PASSWORD)), 400, "validation_failed")), "a no-break space inside");
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name + "-2"));
+    }
+
+    @Test
+    void aFullwidthLookAlikeOfARegisteredEmailIsTaken() {
+        String name = Http.uniqueName("wide");
+        assertEquals(201, register(registration(name, name + "@example.com", PASSWORD)).status());
+
+        assertProblem(register(registration(name + "-2", fullwidth(name) + "@example.com", PASSWORD)), 409,
+                "email_taken");
+        assertProblem(register(registration(name + "-3", fullwidth(name.toUpperCase()) + "@example.com", PASSWORD)),
+                409, "email_taken");
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username IN (?, ?)", name + "-2",
+                name + "-3"));
+        assertEquals(200, login(credentials(fullwidth(name) + "@example.com", PASSWORD)).status(),
+                "the look-alike logs in to the one account");
+    }
+
+    @Test
+    void aNewFullwidthEmailIsStoredInItsCanonicalForm() {
+        String name = Http.uniqueName("widenew");
+        JsonObject body = assertTokenResponse(register(registration(name, fullwidth(name) + "@example.com",
+                PASSWORD)), 201, name, name + "@example.com");
+        assertEquals(name + "@example.com", TestDatabase.text("SELECT email FROM users WHERE id = ?",
+                body.getJsonObject("user").getString("id")));
+    }
+
+    @Test
+    void aPasswordRegisteredComposedLogsInTypedDecomposed() {
+        String name = Http.uniqueName("nfc");
+        String composed = "cr\u00e8me br\u00fbl\u00e9e";
+        String decomposed = "cre\u0300me bru\u0302le\u0301e";
+        register(registration(name, name + "@example.com", composed));
+
+        assertEquals(200, login(credentials(name, decomposed)).status());
+        assertEquals(200, login(credentials(name, composed)).status());
+        assertProblem(login(credentials(name, "creme brulee")), 401, "invalid_credentials");
+    }
+
+    /** A hash stored before passwords were normalized, of the decomposed form as typed, keeps working once. */
+    @Test
+    void aHashOfTheTypedDecomposedFormIsReplacedByOneOfTheComposedFormAtLogin() {
+        String name = Http.uniqueName("legacy");
+        String decomposed = "cre\u0300me bru\u0302le\u0301e";
+        String id = register(registration(name, name + "@example.com", PASSWORD)).json().getJsonObject("user")
+                .getString("id");
+        String legacy = com.password4j.Password.hash(decomposed).addRandomSalt(16).with(
+                com.password4j.Argon2Function.getInstance(19456, 2, 1, 32, com.password4j.types.Argon2.ID))
+                .getResult();
+        assertEquals(1, TestDatabase.update("UPDATE users SET password_hash = ? WHERE id = ?", legacy, id));
+
+        assertEquals(200, login(credentials(name, decomposed)).status(), "the old hash still verifies");
+        String upgraded = TestDatabase.text("SELECT password_hash FROM users WHERE id = ?", id);
+        assertNotEquals(legacy, upgraded, "and is replaced");
+        assertTrue(new PasswordHasher(19456, 2, 1).check("cr\u00e8me br\u00fbl\u00e9e", upgraded).matches());
+        assertEquals(200, login(credentials(name, "cr\u00e8me br\u00fbl\u00e9e")).status(),
+                "now the composed spelling logs in too");
+    }
+
+    @Test
+    void aPasswordEqualToTheUsernameIsA400() {
+        String name = Http.uniqueName("same"); // 13 characters, long enough to be a password
+        for (String password : List.of(name, name.toUpperCase(), fullwidth(name))) {
+            assertEquals(Set.of("password"), errorFields(assertProblem(register(registration(name,
+                    name + "@example.com", password)), 400, "validation_failed")), password);
+        }
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name));
+    }
+
+    @Test
+    void aPasswordOfOnlySpacesIsA400() {
+        String name = Http.uniqueName("blank");
+        for (String password : List.of("          ", "\t\t\t\t\t\t\t\t", "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0")) {
+            JsonObject problem = assertProblem(register(registration(name, name + "@example.com", password)), 400,
+                    "validation_failed");
+            assertEquals(Set.of("password"), errorFields(problem));
+        }
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name));
+    }
+
+    @Test
+    void aPasswordChangeToTheUsernameOrToSpacesIsA400OnNewPassword() {
+        String name = Http.uniqueName("chg");
+        String access = register(registration(name, name + "@example.com", PASSWORD)).json().getString("accessToken");
+        for (String refused : List.of(name, name.toUpperCase(), "          ")) {
+            String json = Json.createObjectBuilder().add("currentPassword", PASSWORD).add("newPassword", refused)
+                    .build().toString();
+            JsonObject problem = assertProblem(http().post("/api/auth/password").bearer(access).json(json).send(),
+                    400, "validation_failed");
+            assertEquals(Set.of("newPassword"), errorFields(problem));
+        }
+        assertEquals(200, login(credentials(name, PASSWORD)).status(), "the password is unchanged");
+    }
+
+    // ------------------------------------------------------------------------------------ admin creates users
+
+    private Http.Reply adminCreate(String adminToken, String json) {
+        return http().post("/api/admin/users").bearer(adminToken).json(json).send();
+    }
+
+    private static String newUser(String username, String email, String password, String... roles) {
+        var builder = Json.createObjectBuilder().add("username", username).add("email", email)
+                .add("password", password);
+        if (roles.length > 0) {
+            var array = Json.createArrayBuilder();
+            List.of(roles).forEach(array::add);
+            builder.add("roles", array);
+        }
+        return builder.build().toString();
+    }
+
+    @Test
+    void anAdminCreatesAUserWithRoleUserByDefault() {
+        String name = Http.uniqueName("made");
+        Http.Reply reply = adminCreate(http().adminToken(), newUser(name, name + "@Example.com", PASSWORD));
+
+        assertEquals(201, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        JsonObject user = reply.json();
+        assertEquals(Set.of("id", "username", "email", "roles", "enabled", "createdAt"), user.keySet());
+        assertEquals(name, user.getString("username"));
+        assertEquals(name + "@example.com", user.getString("email"));
+        assertEquals(List.of("user"), user.getJsonArray("roles").getValuesAs(JsonString::getString));
+        assertTrue(user.getBoolean("enabled"));
+        assertEquals(Deployments.ISSUER + "/api/admin/users/" + user.getString("id"), reply.header("Location"));
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM sessions WHERE user_id = ?", user.getString("id")),
+                "creating a user opens no session");
+
+        JsonObject loggedIn = assertTokenResponse(login(credentials(name, PASSWORD)), 200, name,
+                name + "@example.com");
+        assertEquals(user.getString("id"), loggedIn.getJsonObject("user").getString("id"));
+    }
+
+    @Test
+    void anAdminCreatesAnotherAdmin() {
+        String name = Http.uniqueName("madmin");
+        Http.Reply reply = adminCreate(http().adminToken(), newUser(name, name + "@example.com", PASSWORD, "user",
+                "admin"));
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(Set.of("user", "admin"), strings(reply.json(), "roles"));
+
+        String token = http().login(name, PASSWORD).getString("accessToken");
+        assertEquals(200, http().get("/api/admin/users").bearer(token).send().status(), "the new admin is one");
+    }
+
+    @Test
+    void onlyKnownRolesAreGranted() {
+        String admin = http().adminToken();
+        String name = Http.uniqueName("roles");
+        for (String json : List.of(newUser(name, name + "@example.com", PASSWORD, "root"),
+                newUser(name, name + "@example.com", PASSWORD, "user", "superuser"),
+                newUser(name, name + "@example.com", PASSWORD, "USER"),
+                "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[]}",
+                "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[null]}")) {
+            JsonObject problem = assertProblem(adminCreate(admin, json), 400, "validation_failed");
+            assertEquals(Set.of("roles"), errorFields(problem), json);
+        }
+        Http.Reply notAList = adminCreate(admin, "{\"username\":\"" + name + "\",\"email\":\"" + name
+                + "@example.com\",\"password\":\"" + PASSWORD + "\",\"roles\":\"admin\"}");
+        assertEquals(400, notAList.status(), notAList::toString);
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name));
+    }
+
+    @Test
+    void adminCreateValidatesLikeRegistration() {
+        String admin = http().adminToken();
+        assertEquals(Set.of("username", "email", "password"), errorFields(assertProblem(adminCreate(admin, "{}"),
+                400, "validation_failed")));
+        assertEquals(Set.of("body"), errorFields(assertProblem(adminCreate(admin, ""), 400, "validation_failed")));
+        String name = Http.uniqueName("mkval");
+        assertEquals(Set.of("email", "password"), errorFields(assertProblem(adminCreate(admin,
+                newUser(name, name + "\u200b@example.com", "          ")), 400, "validation_failed")));
+        assertEquals(Set.of("password"), errorFields(assertProblem(adminCreate(admin,
+                newUser(name, name + "@example.com", name.toUpperCase())), 400, "validation_failed")));
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name));
+    }
+
+    @Test
+    void adminCreateAnswers409ForATakenUsernameOrEmail() {
+        String name = Http.uniqueName("mktaken");
+        assertEquals(201, register(registration(name, name + "@example.com", PASSWORD)).status());
+        String admin = http().adminToken();
+        assertProblem(adminCreate(admin, newUser(name.toUpperCase(), "x-" + name + "@example.com", PASSWORD)), 409,
+                "username_taken");
+        assertProblem(adminCreate(admin, newUser(name + "-2", fullwidth(name) + "@example.com", PASSWORD)), 409,
+                "email_taken");
+    }
+
+    @Test
+    void onlyAnAdminCreatesUsers() {
+        String name = Http.uniqueName("mknot");
+        String json = newUser(name, name + "@example.com", PASSWORD);
+        assertProblem(http().post("/api/admin/users").json(json).send(), 401, "unauthorized");
+        String user = http().register(Http.uniqueName("plain"), PASSWORD).getString("accessToken");
+        assertEquals(403, adminCreate(user, json).status());
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name));
+    }
+
+    @Test
+    void adminCreateIgnoresAForgedHostHeader() throws IOException {
+        String name = Http.uniqueName("mkhost");
+        RawReply reply = rawPost("/api/admin/users", http().adminToken(), newUser(name, name + "@example.com",
+                PASSWORD));
+        assertEquals(201, reply.status(), reply::toString);
+        String id = TestDatabase.text("SELECT id FROM users WHERE username = ?", name);
+        assertEquals(Deployments.ISSUER + "/api/admin/users/" + id, reply.header("Location"));
+    }
+
+    @Test
+    void openApiDocumentsUserCreationAndTheRegistrationSwitch() {
+        Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject paths = reply.json().getJsonObject("paths");
+        JsonObject create = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/api/admin/users"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("post")).findFirst().orElseThrow();
+        assertTrue(create.getJsonObject("responses").keySet().containsAll(Set.of("201", "400", "401", "403", "409")),
+                create::toString);
+        assertTrue(create.getJsonObject("requestBody").toString().contains("NewUserRequest"), create::toString);
+        JsonObject register = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/api/auth/register"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("post")).findFirst().orElseThrow();
+        assertTrue(register.getJsonObject("responses").getJsonObject("403").getString("description")
+                .contains("registration_disabled"), register::toString);
+        JsonObject schemas = reply.json().getJsonObject("components").getJsonObject("schemas");
+        assertTrue(schemas.getJsonObject("NewUserRequest").toString().contains("roles"), schemas::toString);
     }
 }

@@ -1,6 +1,6 @@
 package io.keyturn.sessions.boundary;
 
-import io.keyturn.users.boundary.Passwords;
+import io.keyturn.users.control.PasswordRules;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,7 +16,7 @@ public class LoginRequest {
     public String username;
 
     @NotNull(message = "is required")
-    @Size(max = Passwords.MAX_LENGTH, message = "must be at most " + Passwords.MAX_LENGTH + " characters")
+    @Size(max = PasswordRules.MAX_LENGTH, message = "must be at most " + PasswordRules.MAX_LENGTH + " characters")
     public String password;
 
     @Override

@@ -7,9 +7,11 @@ import io.keyturn.security.control.CurrentCaller;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.SessionView;
+import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.control.UserAdministration;
 import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
+import io.keyturn.users.entity.User;
 import io.keyturn.users.entity.UserAdminView;
 import io.keyturn.users.entity.UserPage;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,10 +32,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,6 +73,9 @@ public class AdminUsersResource {
     @Inject
     ClientAddresses clients;
 
+    @Inject
+    Issuer issuer;
+
     @GET
     @Operation(summary = "A page of users, oldest first")
     @APIResponse(responseCode = "200", description = "The page",
@@ -82,6 +92,34 @@ public class AdminUsersResource {
         Paging paging = Paging.of(offset, limit);
         return new UserPage(users.page(paging.offset(), paging.limit()).stream().map(UserAdminView::of).toList(),
                 paging.offset(), paging.limit(), users.count());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user, also while self-registration is switched off (keyturn.registration.enabled)",
+            description = "The same rules as registration apply; roles default to [\"user\"]. No session is opened.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the user (under keyturn.issuer)",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = UserAdminView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (see errors; roles other than user and "
+            + "admin among them) or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller lacks role admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "username_taken or email_taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull(message = "a JSON body is required") NewUserRequest body) {
+        Set<String> roles = body.roles == null ? Set.of(Role.USER) : new LinkedHashSet<>(body.roles);
+        User user = administration.create(body.username, body.email, body.password, roles,
+                caller.principal().sessionId(), clients.addressOf(request));
+        return Response.created(locationOf(issuer, user)).entity(UserAdminView.of(user)).build();
+    }
+
+    /** The user's address for {@code Location}: under the configured issuer, never from the request's Host. */
+    static URI locationOf(Issuer issuer, User user) {
+        return issuer.resolve("/api/admin/users/" + user.id());
     }
 
     @GET

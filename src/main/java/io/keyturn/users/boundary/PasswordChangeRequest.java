@@ -1,5 +1,6 @@
 package io.keyturn.users.boundary;
 
+import io.keyturn.users.control.PasswordRules;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,13 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class PasswordChangeRequest {
 
     @NotNull(message = "is required")
-    @Size(max = Passwords.MAX_LENGTH, message = "must be at most " + Passwords.MAX_LENGTH + " characters")
+    @Size(max = PasswordRules.MAX_LENGTH, message = "must be at most " + PasswordRules.MAX_LENGTH + " characters")
     public String currentPassword;
 
-    @Schema(minLength = Passwords.MIN_LENGTH, maxLength = Passwords.MAX_LENGTH)
+    @Schema(minLength = PasswordRules.MIN_LENGTH, maxLength = PasswordRules.MAX_LENGTH)
     @NotNull(message = "is required")
-    @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH,
-            message = "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
+    @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH,
+            message = "must be " + PasswordRules.MIN_LENGTH + " to " + PasswordRules.MAX_LENGTH + " characters")
     public String newPassword;
 
     @Override

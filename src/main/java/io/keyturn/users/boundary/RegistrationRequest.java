@@ -1,5 +1,6 @@
 package io.keyturn.users.boundary;
 
+import io.keyturn.users.control.PasswordRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,10 +24,10 @@ public class RegistrationRequest {
     @Size(max = 254, message = "must be at most 254 characters")
     public String email;
 
-    @Schema(minLength = Passwords.MIN_LENGTH, maxLength = Passwords.MAX_LENGTH)
+    @Schema(minLength = PasswordRules.MIN_LENGTH, maxLength = PasswordRules.MAX_LENGTH)
     @NotNull(message = "is required")
-    @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH,
-            message = "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters")
+    @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH,
+            message = "must be " + PasswordRules.MIN_LENGTH + " to " + PasswordRules.MAX_LENGTH + " characters")
     public String password;
 
     @Override

@@ -5,6 +5,7 @@ import io.keyturn.security.control.ClientAddresses;
 import io.keyturn.security.control.LoginThrottle;
 import io.keyturn.sessions.boundary.TokenDelivery;
 import io.keyturn.sessions.entity.TokenResponse;
+import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.control.Registration;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
@@ -18,10 +19,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,8 +39,8 @@ public class RegistrationResource {
     @Inject
     TokenDelivery delivery;
 
-    @Context
-    UriInfo uriInfo;
+    @Inject
+    Issuer issuer;
 
     @Inject
     LoginThrottle throttle;
@@ -53,13 +52,18 @@ public class RegistrationResource {
     HttpServletRequest request;
 
     @POST
+    @RequiresOpenRegistration
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Create an account with role user and log it in (opens a session)")
-    @APIResponse(responseCode = "201", description = "Registered and logged in; Location names the user",
+    @APIResponse(responseCode = "201", description = "Registered and logged in; Location names the user "
+            + "(under keyturn.issuer, never the Host header)",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors) or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "registration_disabled: keyturn.registration.enabled is false; "
+            + "an administrator creates accounts (POST /api/admin/users)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "username_taken or email_taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,7 +73,6 @@ public class RegistrationResource {
     public Response register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest body) {
         throttle.reserveRegistration(clients.addressOf(request));
         User user = registration.register(body.username, body.email, body.password, Set.of(Role.USER));
-        return delivery.loggedIn(user, Response.created(
-                uriInfo.getBaseUriBuilder().path("admin/users/{id}").build(user.id())));
+        return delivery.loggedIn(user, Response.created(AdminUsersResource.locationOf(issuer, user)));
     }
 }

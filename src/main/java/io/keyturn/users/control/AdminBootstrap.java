@@ -1,6 +1,7 @@
 package io.keyturn.users.control;
 
 import io.keyturn.configuration.Settings;
+import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -42,6 +43,10 @@ public class AdminBootstrap {
         try {
             registration.register(username, username + "@admin.invalid", password, Set.of(Role.USER, Role.ADMIN));
             LOG.info(() -> "Created the bootstrap administrator " + UserRepository.canonical(username));
+        } catch (InvalidFieldsException refused) {
+            // not fatal: the service runs without it; the operator fixes the setting and restarts
+            LOG.severe(() -> "The bootstrap administrator was not created: keyturn.admin.username or "
+                    + "keyturn.admin.password breaks the rules for new accounts: " + refused.problem().errors());
         } catch (ProblemException raceLost) {
             LOG.info("The bootstrap administrator was created by another instance");
         }

@@ -1,5 +1,7 @@
 package io.keyturn.users.control;
 
+import io.keyturn.problems.entity.InvalidFieldsException;
+import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.security.control.ThrottledCredentials;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
@@ -33,6 +35,9 @@ public class PasswordChange {
     public void change(String userId, String currentSessionId, String currentPassword, String newPassword,
             String client) {
         User user = selfService.writableAccount(userId, "password_change", client);
+        PasswordRules.refusal(newPassword, user.username()).ifPresent(message -> {
+            throw new InvalidFieldsException(new FieldError("newPassword", message));
+        });
         credentials.confirm(user, currentPassword, client);
         user.changePassword(hasher.hash(newPassword), clock.instant());
         sessions.revokeOthersOf(userId, currentSessionId, RevokeReason.PASSWORD_CHANGED, client);

@@ -36,19 +36,37 @@ public class PasswordHasher {
         this.decoyHash = hash(TIMING_DECOY);
     }
 
+    /** Hashes the NFC form of the password ({@link PasswordRules#normalized}). */
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult();
+        return Password.hash(PasswordRules.normalized(password)).addRandomSalt(SALT_BYTES).with(current).getResult();
     }
 
+    /**
+     * Checks the NFC form of the password. Hashes stored before passwords were normalized were made from the bytes
+     * as typed: when the NFC form does not match and the typed form differs from it, the typed form is checked once
+     * more, and a match asks for a rehash (which stores the NFC form), like a hash with older parameters.
+     */
     public PasswordCheck check(String password, String storedHash) {
         Argon2Function storedWith = Argon2Function.getInstanceFromHash(storedHash);
-        boolean matches = storedWith.check(password, storedHash);
-        return new PasswordCheck(matches, matches && !storedWith.equals(current));
+        String normalized = PasswordRules.normalized(password);
+        if (argon2Matches(storedWith, normalized, storedHash)) {
+            return new PasswordCheck(true, !storedWith.equals(current));
+        }
+        boolean typedFormMatches = !normalized.equals(password) && argon2Matches(storedWith, password, storedHash);
+        return new PasswordCheck(typedFormMatches, typedFormMatches);
     }
 
-    /** Spends the time of a real check, so an unknown user is not told apart from a wrong password by timing. */
+    /**
+     * Spends the time of a real check that fails (one Argon2 computation, or two for input that NFC changes), so an
+     * unknown user is not told apart from a wrong password by timing.
+     */
     public void checkDecoy(String password) {
         check(password, decoyHash);
+    }
+
+    /** One Argon2 computation: a method of its own so a test can count them (their number must not tell users apart). */
+    boolean argon2Matches(Argon2Function function, String candidate, String storedHash) {
+        return function.check(candidate, storedHash);
     }
 
     public record PasswordCheck(boolean matches, boolean needsRehash) {

@@ -1,6 +1,9 @@
 package io.keyturn.users.control;
 
+import io.keyturn.problems.entity.InvalidFieldsException;
+import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +11,14 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
+/**
+ * Creates accounts: self-registration, accounts an administrator creates, and the bootstrap administrator. The
+ * rules beyond syntax (Bean Validation at the boundary) are checked here, so every way in applies them alike.
+ */
 @ApplicationScoped
 public class Registration {
 
@@ -24,6 +33,7 @@ public class Registration {
 
     @Transactional
     public User register(String username, String email, String password, Set<String> roles) {
+        refuseInvalid(username, email, password, roles);
         String canonicalUsername = UserRepository.canonical(username);
         String canonicalEmail = UserRepository.canonical(email);
         if (users.byUsername(canonicalUsername).isPresent()) {
@@ -40,6 +50,20 @@ public class Registration {
             throw users.byUsername(canonicalUsername).isPresent() ? usernameTaken() : emailTaken();
         }
         return user;
+    }
+
+    /** One 400 naming every field that breaks a rule, before anything is looked up or hashed. */
+    private static void refuseInvalid(String username, String email, String password, Set<String> roles) {
+        List<FieldError> errors = new ArrayList<>();
+        EmailAddresses.refusal(email).ifPresent(message -> errors.add(new FieldError("email", message)));
+        PasswordRules.refusal(password, username).ifPresent(message -> errors.add(new FieldError("password",
+                message)));
+        if (roles.isEmpty() || roles.stream().anyMatch(role -> role == null || !Role.KNOWN.contains(role))) {
+            errors.add(new FieldError("roles", "must name at least one role, each one of " + Role.KNOWN_NAMES));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
+        }
     }
 
     private static ProblemException usernameTaken() {

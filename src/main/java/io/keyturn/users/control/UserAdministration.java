@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class UserAdministration {
@@ -20,7 +21,22 @@ public class UserAdministration {
     Sessions sessions;
 
     @Inject
+    Registration registration;
+
+    @Inject
     Clock clock;
+
+    /**
+     * An account an administrator creates, with the rules of registration; it works while self-registration is
+     * off. The security log names the new user and the administrator's session.
+     */
+    @Transactional
+    public User create(String username, String email, String password, Set<String> roles, String adminSessionId,
+            String client) {
+        User user = registration.register(username, email, password, roles);
+        SecurityLog.event("user_created", "ok", user.id(), adminSessionId, client);
+        return user;
+    }
 
     /** Disabling takes effect at once: every session of the user is revoked, and login answers 403. */
     @Transactional

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +16,13 @@ public class UserRepository {
     @PersistenceContext
     EntityManager em;
 
-    /** Usernames and emails are compared without case: "Alice" and "alice" are one account. */
+    /**
+     * The form in which usernames and emails are stored, looked up and counted by the login throttle (a login may be
+     * either): Unicode NFKC, then lower case, without surrounding whitespace. So "Alice" and "alice" are one account,
+     * and so are "alice@example.com" and its fullwidth or other compatibility look-alikes.
+     */
     public static String canonical(String usernameOrEmail) {
-        return usernameOrEmail.strip().toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(usernameOrEmail, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
     }
 
     public Optional<User> byId(String id) {

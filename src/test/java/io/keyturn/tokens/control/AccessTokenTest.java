@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.configuration.Settings;
 import io.keyturn.tokens.entity.AccessToken;
+import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.tokens.entity.VerifiedClaims;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -102,7 +103,7 @@ class AccessTokenTest {
     }
 
     private static Settings defaults() {
-        return settings("keyturn", "keyturn", TTL);
+        return settings(Issuer.DEFAULT, "keyturn", TTL);
     }
 
     private static SigningKeys es256() {
@@ -263,9 +264,10 @@ class AccessTokenTest {
     void aWrongIssuerIsRefused() throws InvalidTokenException {
         SigningKeys keys = es256();
         AccessTokenValidator validator = validator(defaults(), keys);
-        String foreign = issue(issuer(settings("someone-else", "keyturn", TTL), keys, Clock.systemUTC()));
+        Settings other = settings("https://someone-else.example", "keyturn", TTL);
+        String foreign = issue(issuer(other, keys, Clock.systemUTC()));
         assertRefused(validator, foreign);
-        assertDoesNotThrow(() -> validator(settings("someone-else", "keyturn", TTL), keys).validate(foreign),
+        assertDoesNotThrow(() -> validator(other, keys).validate(foreign),
                 "the same token is fine for a validator expecting that issuer");
     }
 
@@ -273,9 +275,9 @@ class AccessTokenTest {
     void aWrongAudienceIsRefused() {
         SigningKeys keys = es256();
         AccessTokenValidator validator = validator(defaults(), keys);
-        String foreign = issue(issuer(settings("keyturn", "another-service", TTL), keys, Clock.systemUTC()));
+        String foreign = issue(issuer(settings(Issuer.DEFAULT, "another-service", TTL), keys, Clock.systemUTC()));
         assertRefused(validator, foreign);
-        assertDoesNotThrow(() -> validator(settings("keyturn", "another-service", TTL), keys).validate(foreign));
+        assertDoesNotThrow(() -> validator(settings(Issuer.DEFAULT, "another-service", TTL), keys).validate(foreign));
     }
 
     @Test
@@ -331,7 +333,7 @@ class AccessTokenTest {
     /** A correctly signed, otherwise valid token carrying an extra claim of the given size. */
     private static String signedWithPadding(SigningKeys keys, int padding) throws Exception {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer("keyturn");
+        claims.setIssuer(Issuer.DEFAULT);
         claims.setAudience("keyturn");
         claims.setSubject(USER_ID);
         claims.setClaim("upn", "alice");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.configuration.Settings;
+import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -114,7 +115,7 @@ class SigningKeysTest {
 
         @Override
         public String issuer() {
-            return "keyturn";
+            return Issuer.DEFAULT;
         }
 
         @Override

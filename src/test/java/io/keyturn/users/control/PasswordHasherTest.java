@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
 import io.keyturn.configuration.Settings;
 import io.keyturn.users.control.PasswordHasher.PasswordCheck;
 import java.nio.charset.StandardCharsets;
@@ -131,5 +134,70 @@ class PasswordHasherTest {
         assertDoesNotThrow(() -> DEFAULT.checkDecoy("any password at all"));
         assertDoesNotThrow(() -> DEFAULT.checkDecoy(""));
         assertDoesNotThrow(() -> DEFAULT.checkDecoy("ü".repeat(200)));
+    }
+
+    private static final String NFC = "pr\u00e9cis \u00e0 la lettre"; // precomposed é and à
+    private static final String NFD = "pre\u0301cis a\u0300 la lettre"; // e and a with combining accents
+
+    @Test
+    void theComposedAndDecomposedSpellingsAreOnePassword() {
+        assertNotEquals(NFC, NFD);
+        String hash = FAST.hash(NFD);
+        assertTrue(FAST.check(NFC, hash).matches(), "hashed as NFC");
+        assertTrue(FAST.check(NFD, hash).matches());
+        assertFalse(FAST.check(NFC, hash).needsRehash());
+        assertFalse(FAST.check(NFD, hash).needsRehash());
+        assertTrue(FAST.check(NFD, FAST.hash(NFC)).matches());
+    }
+
+    @Test
+    void aHashOfTheTypedFormFromBeforeNormalizationStillVerifiesAndAsksForARehash() {
+        // what hash(NFD) stored before passwords were normalized: the decomposed characters as typed
+        String legacy = Password.hash(NFD).addRandomSalt(16)
+                .with(Argon2Function.getInstance(1024, 1, 1, 32, Argon2.ID)).getResult();
+        assertFalse(FAST.check(NFC, legacy).matches(), "the NFC form is another byte sequence");
+
+        PasswordCheck typed = FAST.check(NFD, legacy);
+        assertTrue(typed.matches(), "the form as typed is tried once more");
+        assertTrue(typed.needsRehash(), "and replaced by a hash of the NFC form");
+        assertTrue(FAST.check(NFC, FAST.hash(NFD)).matches(), "which the NFC form matches");
+
+        PasswordCheck wrong = FAST.check("pre\u0301cis a\u0300 la lettrE", legacy);
+        assertFalse(wrong.matches());
+        assertFalse(wrong.needsRehash());
+    }
+
+    @Test
+    void anUnknownUserCostsAsManyArgon2ComputationsAsAWrongPassword() {
+        CountingHasher hasher = new CountingHasher();
+        String hash = hasher.hash(NFC);
+        for (String wrong : new String[] {"wrong but composed", "wrong and decompose\u0301d"}) {
+            hasher.computations = 0;
+            hasher.check(wrong, hash);
+            int real = hasher.computations;
+            hasher.computations = 0;
+            hasher.checkDecoy(wrong);
+            assertEquals(real, hasher.computations, () -> "for " + wrong);
+        }
+        hasher.computations = 0;
+        hasher.check("wrong and decompose\u0301d", hash);
+        assertEquals(2, hasher.computations, "input NFC changes: the NFC form, then the form as typed");
+        hasher.computations = 0;
+        hasher.check(NFC, hash);
+        assertEquals(1, hasher.computations, "the right password: once");
+    }
+
+    private static final class CountingHasher extends PasswordHasher {
+        int computations;
+
+        CountingHasher() {
+            super(1024, 1, 1);
+        }
+
+        @Override
+        boolean argon2Matches(Argon2Function function, String candidate, String storedHash) {
+            computations++;
+            return super.argon2Matches(function, candidate, storedHash);
+        }
     }
 }

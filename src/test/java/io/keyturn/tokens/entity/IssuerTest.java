@@ -1,0 +1,61 @@
+package io.keyturn.tokens.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IssuerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8080", "https://auth.example.com", "https://intranet.example.com/auth",
+            "https://intranet.example.com/sso/keyturn", "http://127.0.0.1:8380", "https://[2001:db8::1]:8443/a"})
+    void anAbsoluteHttpUrlWithoutTrailingSlashIsKeptByteForByte(String value) {
+        assertEquals(value, new Issuer(value).value());
+    }
+
+    @Test
+    void theDefaultIsUsable() {
+        assertEquals("http://localhost:8080", new Issuer(Issuer.DEFAULT).value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "keyturn", "localhost:8080", "/auth", "ftp://auth.example.com",
+            "HTTPS://auth.example.com", "https:auth.example.com", "https://", "https:///auth",
+            "https://auth.example.com/", "https://auth.example.com/auth/", "https://auth.example.com?x=1",
+            "https://auth.example.com/auth?", "https://auth.example.com#top", "https://auth.example.com/#",
+            "https://user:secret@auth.example.com", "https://auth.example.com//auth",
+            "https://auth.example.com/a/../auth", "https://auth.example.com/./auth", " https://auth.example.com",
+            "https://auth.example.com\n", "https://auth example.com", "https://auth.example.com/a b"})
+    void anythingElseIsRefusedWithAMessageNamingTheProperty(String value) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Issuer(value));
+        assertTrue(refused.getMessage().startsWith("keyturn.issuer="), refused.getMessage());
+        assertTrue(refused.getMessage().contains("cannot be used: "), refused.getMessage());
+    }
+
+    @Test
+    void nullIsRefused() {
+        assertThrows(IllegalStateException.class, () -> new Issuer(null));
+    }
+
+    @Test
+    void theReasonIsSpecific() {
+        assertEquals("it ends with a slash", Issuer.unusableBecause("https://auth.example.com/"));
+        assertEquals("it has a query", Issuer.unusableBecause("https://auth.example.com?a"));
+        assertEquals("it has a fragment", Issuer.unusableBecause("https://auth.example.com#a"));
+        assertEquals("the scheme is not http or https (in lower case)", Issuer.unusableBecause("urn:keyturn"));
+    }
+
+    @Test
+    void resolvePutsAPathUnderTheIssuerIncludingItsContextPath() {
+        assertEquals(URI.create("https://intranet.example.com/auth/api/admin/users/42"),
+                new Issuer("https://intranet.example.com/auth").resolve("/api/admin/users/42"));
+        assertEquals(URI.create("http://localhost:8080/api/admin/users/42"),
+                new Issuer("http://localhost:8080").resolve("/api/admin/users/42"));
+        assertThrows(IllegalArgumentException.class, () -> new Issuer("http://localhost:8080").resolve("api"));
+    }
+}
