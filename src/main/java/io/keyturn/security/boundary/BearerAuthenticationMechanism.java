@@ -2,7 +2,7 @@ package io.keyturn.security.boundary;
 
 import io.keyturn.configuration.Settings;
 import io.keyturn.security.control.AccessTokenRevocations;
-import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.tokens.control.AccessTokenValidator;
 import io.keyturn.tokens.control.InvalidTokenException;
 import io.keyturn.tokens.entity.VerifiedClaims;

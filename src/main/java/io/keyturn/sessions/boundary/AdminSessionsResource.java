@@ -1,6 +1,6 @@
 package io.keyturn.sessions.boundary;
 
-import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;

@@ -1,8 +1,8 @@
 package io.keyturn.sessions.boundary;
 
-import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
-import io.keyturn.security.control.CurrentCaller;
+import io.keyturn.callers.control.CurrentCaller;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.users.control.SelfService;

@@ -1,10 +1,10 @@
 package io.keyturn.sessions.boundary;
 
-import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.control.CurrentCaller;
-import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.callers.control.CurrentCaller;
+import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.SessionView;

@@ -1,7 +1,7 @@
 package io.keyturn.sessions.boundary;
 
 import io.keyturn.configuration.Settings;
-import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.TokenResponse;

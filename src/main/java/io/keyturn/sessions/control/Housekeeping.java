@@ -1,7 +1,7 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.configuration.Settings;
-import io.keyturn.security.control.ThrottleSettings;
+import io.keyturn.throttling.control.ThrottleSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -1,6 +1,6 @@
 package io.keyturn.sessions.control;
 
-import io.keyturn.security.entity.ThrottleCounter;
+import io.keyturn.throttling.entity.ThrottleCounter;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,8 +2,8 @@ package io.keyturn.sessions.control;
 
 import io.keyturn.configuration.Settings;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.control.SecurityLog;
-import io.keyturn.sessions.entity.ClientInfo;
+import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.callers.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.RevokeReason;

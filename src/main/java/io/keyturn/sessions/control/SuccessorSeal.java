@@ -1,6 +1,7 @@
 package io.keyturn.sessions.control;
 
-import io.keyturn.sessions.entity.SecretKeyEntry;
+import io.keyturn.tokens.control.SecretKeyStore;
+import io.keyturn.tokens.entity.SecretKeyEntry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.entity;
 
+import io.keyturn.callers.entity.ClientInfo;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

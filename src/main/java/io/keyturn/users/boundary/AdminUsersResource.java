@@ -1,12 +1,9 @@
 package io.keyturn.users.boundary;
 
-import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.control.CurrentCaller;
-import io.keyturn.sessions.control.Sessions;
-import io.keyturn.sessions.entity.RevokeReason;
-import io.keyturn.sessions.entity.SessionView;
+import io.keyturn.callers.control.CurrentCaller;
 import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.control.UserAdministration;
 import io.keyturn.users.control.UserRepository;
@@ -62,9 +59,6 @@ public class AdminUsersResource {
     UserAdministration administration;
 
     @Inject
-    Sessions sessions;
-
-    @Inject
     CurrentCaller caller;
 
     @Context
@@ -118,7 +112,7 @@ public class AdminUsersResource {
     }
 
     /** The user's address for {@code Location}: under the configured issuer, never from the request's Host. */
-    static URI locationOf(Issuer issuer, User user) {
+    public static URI locationOf(Issuer issuer, User user) {
         return issuer.resolve("/api/admin/users/" + user.id());
     }
 
@@ -149,32 +143,7 @@ public class AdminUsersResource {
         return Response.noContent().build();
     }
 
-    @GET
-    @Path("{id}/sessions")
-    @Operation(summary = "A user's active sessions")
-    @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
-            schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<SessionView> sessionsOf(@PathParam("id") String id) {
-        users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
-        String mine = caller.principal().sessionId();
-        return sessions.activeOf(id).stream().map(s -> SessionView.of(s, mine)).toList();
-    }
-
-    @DELETE
-    @Path("{id}/sessions")
-    @Operation(summary = "Revoke every session of a user")
-    @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response revokeSessionsOf(@PathParam("id") String id) {
-        users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
-        sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, clients.addressOf(request));
-        return Response.noContent().build();
-    }
-
-    static ProblemException noSuchUser() {
+    public static ProblemException noSuchUser() {
         return new ProblemException(Status.NOT_FOUND, "user_not_found", "There is no user with this id");
     }
 }

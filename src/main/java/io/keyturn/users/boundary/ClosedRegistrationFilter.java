@@ -1,8 +1,8 @@
 package io.keyturn.users.boundary;
 
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.control.ClientAddresses;
-import io.keyturn.security.control.SecurityLog;
+import io.keyturn.callers.control.ClientAddresses;
+import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.users.control.RegistrationSwitch;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

@@ -2,8 +2,8 @@ package io.keyturn.users.boundary;
 
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.control.CurrentCaller;
-import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.callers.control.CurrentCaller;
+import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;

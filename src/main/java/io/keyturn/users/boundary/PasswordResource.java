@@ -1,9 +1,9 @@
 package io.keyturn.users.boundary;
 
-import io.keyturn.security.control.ClientAddresses;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
-import io.keyturn.security.control.CurrentCaller;
-import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.callers.control.CurrentCaller;
+import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.users.control.PasswordChange;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,16 +2,15 @@ package io.keyturn.users.control;
 
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
-import io.keyturn.security.control.ThrottledCredentials;
-import io.keyturn.sessions.control.Sessions;
-import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.entity.PasswordChanged;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
-/** A new password for a logged-in user; every other device has to log in again. */
+/** A new password for a logged-in user; every other device has to log in again (the sessions component observes). */
 @ApplicationScoped
 public class PasswordChange {
 
@@ -25,7 +24,7 @@ public class PasswordChange {
     PasswordHasher hasher;
 
     @Inject
-    Sessions sessions;
+    Event<PasswordChanged> changed;
 
     @Inject
     Clock clock;
@@ -40,6 +39,6 @@ public class PasswordChange {
         });
         credentials.confirm(user, currentPassword, client);
         user.changePassword(hasher.hash(newPassword), clock.instant());
-        sessions.revokeOthersOf(userId, currentSessionId, RevokeReason.PASSWORD_CHANGED, client);
+        changed.fire(new PasswordChanged(userId, currentSessionId, client));
     }
 }

@@ -1,6 +1,6 @@
 package io.keyturn.users.control;
 
-import io.keyturn.security.control.SecurityLog;
+import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.keyturn.users.control;
 
-import io.keyturn.security.control.SecurityLog;
-import io.keyturn.sessions.control.Sessions;
-import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.users.entity.AccountDisabled;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,7 +18,7 @@ public class UserAdministration {
     UserRepository users;
 
     @Inject
-    Sessions sessions;
+    Event<AccountDisabled> disabled;
 
     @Inject
     Registration registration;
@@ -38,7 +38,7 @@ public class UserAdministration {
         return user;
     }
 
-    /** Disabling takes effect at once: every session of the user is revoked, and login answers 403. */
+    /** Disabling takes effect at once: every session of the user is revoked (by its observers), login answers 403. */
     @Transactional
     public Optional<User> setEnabled(String userId, boolean enabled, String client) {
         Optional<User> user = users.byId(userId);
@@ -47,7 +47,7 @@ public class UserAdministration {
             SecurityLog.event(enabled ? "user_enabled" : "user_disabled", "ok", u.id(), null, client);
             if (!enabled) {
                 u.revokeAccessTokens(clock.instant());
-                sessions.revokeAllOf(u.id(), RevokeReason.USER_DISABLED, client);
+                disabled.fire(new AccountDisabled(u.id(), client));
             }
         });
         return user;

@@ -1,6 +1,6 @@
-package io.keyturn.security.control;
+package io.keyturn.throttling.control;
 
-import io.keyturn.security.entity.ThrottlePolicy;
+import io.keyturn.throttling.entity.ThrottlePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,5 +1,7 @@
-package io.keyturn.security.entity;
+package io.keyturn.throttling.entity;
 
+import io.keyturn.throttling.entity.ThrottlePolicy;
+import io.keyturn.throttling.entity.ThrottleCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

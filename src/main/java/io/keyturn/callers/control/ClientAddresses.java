@@ -1,7 +1,7 @@
-package io.keyturn.security.control;
+package io.keyturn.callers.control;
 
 import io.keyturn.configuration.Settings;
-import io.keyturn.sessions.entity.ClientInfo;
+import io.keyturn.callers.entity.ClientInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
-package io.keyturn.security.control;
+package io.keyturn.throttling.control;
 
 import io.keyturn.database.KeyturnDatabase;
-import io.keyturn.security.entity.ThrottleCounter;
-import io.keyturn.security.entity.ThrottlePolicy;
+import io.keyturn.throttling.entity.ThrottleCounter;
+import io.keyturn.throttling.entity.ThrottlePolicy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

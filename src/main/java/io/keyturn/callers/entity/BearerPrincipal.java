@@ -1,4 +1,4 @@
-package io.keyturn.security.entity;
+package io.keyturn.callers.entity;
 
 import io.keyturn.tokens.entity.VerifiedClaims;
 import jakarta.security.enterprise.CallerPrincipal;

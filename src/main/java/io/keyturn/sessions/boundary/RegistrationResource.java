@@ -1,11 +1,13 @@
-package io.keyturn.users.boundary;
+package io.keyturn.sessions.boundary;
 
 import io.keyturn.problems.entity.Problem;
-import io.keyturn.security.control.ClientAddresses;
-import io.keyturn.security.control.LoginThrottle;
-import io.keyturn.sessions.boundary.TokenDelivery;
+import io.keyturn.callers.control.ClientAddresses;
+import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.tokens.entity.Issuer;
+import io.keyturn.users.boundary.AdminUsersResource;
+import io.keyturn.users.boundary.RegistrationRequest;
+import io.keyturn.users.boundary.RequiresOpenRegistration;
 import io.keyturn.users.control.Registration;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;

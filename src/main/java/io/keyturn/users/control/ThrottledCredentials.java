@@ -1,7 +1,9 @@
-package io.keyturn.security.control;
+package io.keyturn.users.control;
 
+import io.keyturn.throttling.control.LoginThrottle;
+import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.entity.ThrottleReservation;
+import io.keyturn.throttling.entity.ThrottleReservation;
 import io.keyturn.users.control.Authenticator;
 import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.User;

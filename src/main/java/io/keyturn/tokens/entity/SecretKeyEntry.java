@@ -1,4 +1,4 @@
-package io.keyturn.sessions.entity;
+package io.keyturn.tokens.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.keyturn.security.entity;
+package io.keyturn.throttling.entity;
 
 /**
  * Attempts counted for one credential check, before it ran: on the account and on the client address. The check's

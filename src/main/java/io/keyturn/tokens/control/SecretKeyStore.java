@@ -1,6 +1,6 @@
-package io.keyturn.sessions.control;
+package io.keyturn.tokens.control;
 
-import io.keyturn.sessions.entity.SecretKeyEntry;
+import io.keyturn.tokens.entity.SecretKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

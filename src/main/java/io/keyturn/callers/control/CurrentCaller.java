@@ -1,6 +1,6 @@
-package io.keyturn.security.control;
+package io.keyturn.callers.control;
 
-import io.keyturn.security.entity.BearerPrincipal;
+import io.keyturn.callers.entity.BearerPrincipal;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.keyturn.security.entity;
+package io.keyturn.throttling.entity;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.keyturn.security.entity;
+package io.keyturn.throttling.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.keyturn.security.control;
+package io.keyturn.audit.control;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

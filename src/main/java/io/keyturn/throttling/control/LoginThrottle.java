@@ -1,9 +1,10 @@
-package io.keyturn.security.control;
+package io.keyturn.throttling.control;
 
+import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.security.entity.ThrottleCounter;
-import io.keyturn.security.entity.ThrottlePolicy;
-import io.keyturn.security.entity.ThrottleReservation;
+import io.keyturn.throttling.entity.ThrottleCounter;
+import io.keyturn.throttling.entity.ThrottlePolicy;
+import io.keyturn.throttling.entity.ThrottleReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
