@@ -1,7 +1,7 @@
 package io.keyturn.json;
 
 import io.keyturn.problems.entity.ProblemException;
-import jakarta.ws.rs.core.Response.Status;
+import io.keyturn.problems.entity.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -41,7 +41,6 @@ public final class RequestBodies {
     }
 
     private static ProblemException tooLarge(int maxBytes) {
-        return new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
-                "The request body is larger than " + maxBytes + " bytes");
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes");
     }
 }

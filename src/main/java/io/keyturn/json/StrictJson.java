@@ -3,6 +3,7 @@ package io.keyturn.json;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -13,7 +14,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -105,7 +105,6 @@ public final class StrictJson {
     }
 
     public static ProblemException malformed() {
-        return new ProblemException(Status.BAD_REQUEST, "malformed_json",
-                "The request body is not well-formed JSON of the shape this endpoint takes");
+        return new ProblemException(ProblemType.MALFORMED_JSON);
     }
 }

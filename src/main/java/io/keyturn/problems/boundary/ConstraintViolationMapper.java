@@ -21,7 +21,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .map(violation -> new FieldError(fieldOf(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        return Problem.invalidFields(errors).toResponse().build();
+        return ProblemResponses.of(Problem.invalidFields(errors)).build();
     }
 
     /** The last node of the path: the record component, or the parameter ("body" for a missing request body). */

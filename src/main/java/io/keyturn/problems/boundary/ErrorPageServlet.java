@@ -31,7 +31,7 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unhandled failure outside JAX-RS", failure);
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
-        Problem problem = Problem.of(status, Problem.codeFor(status), detailOf(status));
+        Problem problem = Problem.ofStatus(status, detailOf(status));
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

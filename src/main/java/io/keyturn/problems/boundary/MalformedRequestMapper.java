@@ -2,6 +2,7 @@ package io.keyturn.problems.boundary;
 
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.Problem.FieldError;
+import io.keyturn.problems.entity.ProblemType;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
@@ -22,14 +23,13 @@ public class MalformedRequestMapper implements ExceptionMapper<ProcessingExcepti
     }
 
     static Response malformedBody() {
-        return Problem.of(400, "malformed_json",
-                        "The request body is not well-formed JSON of the shape this endpoint takes")
-                .toResponse().build();
+        return ProblemResponses.of(Problem.of(ProblemType.MALFORMED_JSON)).build();
     }
 
     /** The same answer as a {@code @NotNull} body: a validation failure of the field "body". */
     static Response missingBody() {
-        return Problem.invalidFields(List.of(new FieldError("body", "a JSON body is required"))).toResponse().build();
+        return ProblemResponses.of(Problem.invalidFields(List.of(new FieldError("body", "a JSON body is required"))))
+                .build();
     }
 
     static boolean isMissingBody(Throwable exception) {

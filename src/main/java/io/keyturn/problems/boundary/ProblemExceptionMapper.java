@@ -10,6 +10,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        return exception.toResponse();
+        return ProblemResponses.of(exception);
     }
 }

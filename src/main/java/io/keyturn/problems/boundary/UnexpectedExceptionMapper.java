@@ -2,6 +2,7 @@ package io.keyturn.problems.boundary;
 
 import io.keyturn.database.DatabaseUnavailable;
 import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -24,15 +25,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         if (DatabaseUnavailable.causedBy(exception)) {
             LOG.log(Level.WARNING, "The database is unreachable: {0}", exception.toString());
-            return Problem.of(503, "service_unavailable",
-                            "The database is unreachable; retry in a few seconds")
-                    .toResponse()
+            return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE))
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problem.of(500, "internal_error", "Keyturn failed to answer; incident " + incident)
-                .toResponse().build();
+        return ProblemResponses.of(Problem.of(ProblemType.INTERNAL_ERROR,
+                ProblemType.INTERNAL_ERROR.defaultDetail() + "; incident " + incident)).build();
     }
 }

@@ -21,8 +21,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return MalformedRequestMapper.isMissingBody(exception) ? MalformedRequestMapper.missingBody()
                     : MalformedRequestMapper.malformedBody(); // JAX-RS refuses with 400 only a body it cannot read
         }
-        Response.ResponseBuilder response = Problem.of(status, Problem.codeFor(status), detailOf(exception, status))
-                .toResponse();
+        Response.ResponseBuilder response = ProblemResponses.of(Problem.ofStatus(status, detailOf(exception, status)));
         copy(original, HttpHeaders.ALLOW, response);
         copy(original, HttpHeaders.WWW_AUTHENTICATE, response);
         copy(original, HttpHeaders.RETRY_AFTER, response);

@@ -1,6 +1,5 @@
 package io.keyturn.problems.entity;
 
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** A validation failure found by hand rather than by Bean Validation; answered exactly like one. */
@@ -13,7 +12,7 @@ public class InvalidFieldsException extends ProblemException {
     }
 
     public InvalidFieldsException(List<Problem.FieldError> errors) {
-        super(Response.Status.BAD_REQUEST, "validation_failed", "The request has invalid fields; see errors");
+        super(ProblemType.VALIDATION_FAILED);
         this.problem = Problem.invalidFields(errors);
     }
 

@@ -1,6 +1,8 @@
 package io.keyturn.security.boundary;
 
+import io.keyturn.problems.boundary.ProblemResponses;
 import io.keyturn.problems.entity.Problem;
+import io.keyturn.problems.entity.ProblemType;
 import jakarta.ejb.EJBAccessException;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.inject.Inject;
@@ -45,18 +47,16 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
     }
 
     static Response forbidden() {
-        return Problem.of(403, "forbidden", "Your account lacks the role this endpoint needs").toResponse().build();
+        return ProblemResponses.of(Problem.of(ProblemType.FORBIDDEN)).build();
     }
 
     public static Response unauthorized(boolean tokenRefused) {
         if (tokenRefused) {
-            return Problem.of(401, "invalid_token", "The access token is invalid or expired")
-                    .toResponse()
+            return ProblemResponses.of(Problem.of(ProblemType.INVALID_TOKEN))
                     .header(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"")
                     .build();
         }
-        return Problem.of(401, "unauthorized", "This endpoint needs an access token: Authorization: Bearer <token>")
-                .toResponse()
+        return ProblemResponses.of(Problem.of(ProblemType.UNAUTHORIZED))
                 .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
                 .build();
     }

@@ -2,6 +2,7 @@ package io.keyturn.sessions.boundary;
 
 import io.keyturn.json.StrictJson;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response.Status;
@@ -45,8 +46,7 @@ record PresentedRefreshToken(Optional<String> token, boolean fromBody) {
     }
 
     static ProblemException csrfHeaderMissing() {
-        return new ProblemException(Status.FORBIDDEN, "csrf_header_missing",
-                "A cookie-mode request must carry the header " + CSRF_HEADER + ": " + CSRF_VALUE);
+        return new ProblemException(ProblemType.CSRF_HEADER_MISSING);
     }
 
     private static Optional<String> fromJson(String rawBody) {

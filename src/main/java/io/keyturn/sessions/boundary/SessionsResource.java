@@ -3,6 +3,7 @@ package io.keyturn.sessions.boundary;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.callers.control.CurrentCaller;
 import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.sessions.control.Sessions;
@@ -87,6 +88,6 @@ public class SessionsResource {
     }
 
     public static ProblemException noSuchSession() {
-        return new ProblemException(Status.NOT_FOUND, "session_not_found", "There is no such session");
+        return new ProblemException(ProblemType.SESSION_NOT_FOUND);
     }
 }

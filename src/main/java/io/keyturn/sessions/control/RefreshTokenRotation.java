@@ -2,6 +2,7 @@ package io.keyturn.sessions.control;
 
 import io.keyturn.configuration.Settings;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.callers.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -102,12 +102,10 @@ public class RefreshTokenRotation {
     }
 
     public static ProblemException invalid() {
-        return new ProblemException(Status.UNAUTHORIZED, "refresh_token_invalid",
-                "The refresh token is unknown, expired or revoked; log in again");
+        return new ProblemException(ProblemType.REFRESH_TOKEN_INVALID);
     }
 
     static ProblemException reused() {
-        return new ProblemException(Status.UNAUTHORIZED, "refresh_token_reused",
-                "This refresh token was already used; its session has been revoked; log in again");
+        return new ProblemException(ProblemType.REFRESH_TOKEN_REUSED);
     }
 }

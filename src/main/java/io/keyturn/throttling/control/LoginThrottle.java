@@ -2,6 +2,7 @@ package io.keyturn.throttling.control;
 
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.throttling.entity.ThrottleCounter;
 import io.keyturn.throttling.entity.ThrottlePolicy;
 import io.keyturn.throttling.entity.ThrottleReservation;
@@ -9,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,9 +102,8 @@ public class LoginThrottle {
 
     private static ProblemException tooManyAttempts(Duration wait, String what) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new ProblemException(Status.TOO_MANY_REQUESTS, "too_many_attempts",
-                what + "; try again in " + seconds + " seconds")
-                .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        return new ProblemException(ProblemType.TOO_MANY_ATTEMPTS, what + "; try again in " + seconds + " seconds")
+                .withHeader("Retry-After", String.valueOf(seconds));
     }
 
     static String clientOf(String clientAddress) {

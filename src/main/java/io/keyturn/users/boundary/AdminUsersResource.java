@@ -3,6 +3,7 @@ package io.keyturn.users.boundary;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.callers.control.CurrentCaller;
 import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.control.UserAdministration;
@@ -144,6 +145,6 @@ public class AdminUsersResource {
     }
 
     public static ProblemException noSuchUser() {
-        return new ProblemException(Status.NOT_FOUND, "user_not_found", "There is no user with this id");
+        return new ProblemException(ProblemType.USER_NOT_FOUND);
     }
 }

@@ -1,6 +1,8 @@
 package io.keyturn.users.boundary;
 
+import io.keyturn.problems.boundary.ProblemResponses;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.users.control.RegistrationSwitch;
@@ -35,12 +37,11 @@ public class ClosedRegistrationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         if (!registration.open()) {
             SecurityLog.event("registration", "registration_disabled", null, null, clients.addressOf(request));
-            context.abortWith(registrationDisabled().toResponse());
+            context.abortWith(ProblemResponses.of(registrationDisabled()));
         }
     }
 
     static ProblemException registrationDisabled() {
-        return new ProblemException(Status.FORBIDDEN, "registration_disabled",
-                "Registration is closed; an administrator creates accounts");
+        return new ProblemException(ProblemType.REGISTRATION_DISABLED);
     }
 }

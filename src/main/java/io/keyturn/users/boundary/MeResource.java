@@ -2,6 +2,7 @@ package io.keyturn.users.boundary;
 
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.callers.control.CurrentCaller;
 import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.users.control.UserRepository;
@@ -52,8 +53,7 @@ public class MeResource {
     public UserView me() {
         BearerPrincipal me = caller.principal();
         String email = me.email() != null ? me.email()
-                : users.byId(me.userId()).map(User::email).orElseThrow(() -> new ProblemException(
-                        Response.Status.NOT_FOUND, "user_not_found", "The account of this access token is gone"));
+                : users.byId(me.userId()).map(User::email).orElseThrow(() -> new ProblemException(ProblemType.USER_NOT_FOUND, "The account of this access token is gone"));
         return new UserView(me.userId(), me.getName(), email, new java.util.TreeSet<>(me.roles()));
     }
 }

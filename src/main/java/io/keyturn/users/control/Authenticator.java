@@ -1,18 +1,16 @@
 package io.keyturn.users.control;
 
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.users.control.PasswordHasher.PasswordCheck;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.Optional;
 
 /** Checks a username (or email) and password, with one answer for "no such user" and "wrong password". */
 @ApplicationScoped
 public class Authenticator {
-
-    public static final String INVALID_CREDENTIALS = "invalid_credentials";
 
     @Inject
     UserRepository users;
@@ -52,11 +50,10 @@ public class Authenticator {
     }
 
     public static ProblemException invalidCredentials() {
-        return new ProblemException(Status.UNAUTHORIZED, INVALID_CREDENTIALS,
-                "The username or password is not correct");
+        return new ProblemException(ProblemType.INVALID_CREDENTIALS);
     }
 
     public static ProblemException accountDisabled() {
-        return new ProblemException(Status.FORBIDDEN, "account_disabled", "This account is disabled");
+        return new ProblemException(ProblemType.ACCOUNT_DISABLED);
     }
 }

@@ -3,13 +3,13 @@ package io.keyturn.users.control;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +67,10 @@ public class Registration {
     }
 
     private static ProblemException usernameTaken() {
-        return new ProblemException(Status.CONFLICT, "username_taken", "This username is already registered");
+        return new ProblemException(ProblemType.USERNAME_TAKEN);
     }
 
     private static ProblemException emailTaken() {
-        return new ProblemException(Status.CONFLICT, "email_taken", "This email address is already registered");
+        return new ProblemException(ProblemType.EMAIL_TAKEN);
     }
 }

@@ -3,6 +3,7 @@ package io.keyturn.users.control;
 import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.throttling.entity.ThrottleReservation;
 import io.keyturn.users.control.Authenticator;
 import io.keyturn.users.control.UserRepository;
@@ -57,7 +58,7 @@ public class ThrottledCredentials {
 
     /** A wrong password keeps the attempt counted; a right one (of a disabled account) gives it back. */
     private void settle(ThrottleReservation reservation, ProblemException refused, String event, String userId) {
-        if (Authenticator.INVALID_CREDENTIALS.equals(refused.problem().code())) {
+        if (refused.is(ProblemType.INVALID_CREDENTIALS)) {
             throttle.failed(reservation);
         } else {
             throttle.succeeded(reservation);
