@@ -5,13 +5,12 @@ import io.keyturn.json.RequestBodies;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
-import io.keyturn.sessions.control.RefreshTokenRotation;
-import io.keyturn.sessions.control.Sessions;
+import io.keyturn.problems.entity.ProblemType;
+import io.keyturn.sessions.control.SignIn;
+import io.keyturn.sessions.control.SignOut;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.audit.control.SecurityLog;
-import io.keyturn.users.control.ThrottledCredentials;
 import io.keyturn.sessions.entity.TokenResponse;
-import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,19 +43,16 @@ public class AuthResource {
     TokenDelivery delivery;
 
     @Inject
-    RefreshTokenRotation rotation;
+    SignIn signIn;
 
     @Inject
-    Sessions sessions;
+    SignOut signOut;
 
     @Inject
     HttpServletRequest request;
 
     @Inject
     ClientAddresses clients;
-
-    @Inject
-    ThrottledCredentials credentials;
 
     @Inject
     Settings settings;
@@ -78,8 +74,8 @@ public class AuthResource {
     @APIResponse(responseCode = "403", description = "account_disabled (only after a correct password)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response login(@Valid @NotNull(message = "a JSON body is required") LoginRequest body) {
-        User user = credentials.login(body.username, body.password, clients.addressOf(request));
-        return delivery.loggedIn(user, Response.ok());
+        return delivery.deliver(signIn.login(body.username, body.password, clients.of(request)), Response.ok(),
+                delivery.bodyModeRequested());
     }
 
     @POST
@@ -103,11 +99,11 @@ public class AuthResource {
         PresentedRefreshToken presented = presented(body);
         boolean bodyMode = presented.bodyMode(delivery.bodyModeRequested());
         if (presented.token().isEmpty()) {
-            throw bodyMode ? tokenRequired() : clearingCookie(RefreshTokenRotation.invalid());
+            throw bodyMode ? tokenRequired() : clearingCookie(new ProblemException(ProblemType.REFRESH_TOKEN_INVALID));
         }
         try {
-            return delivery.deliver(rotation.refresh(presented.token().get(), clients.of(request)),
-                    Response.ok(), bodyMode);
+            return delivery.deliver(signIn.refresh(presented.token().get(), clients.of(request)), Response.ok(),
+                    bodyMode);
         } catch (ProblemException refused) {
             throw bodyMode ? refused : clearingCookie(refused);
         }
@@ -122,7 +118,7 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logout(InputStream body) throws IOException {
         PresentedRefreshToken presented = presented(body);
-        presented.token().ifPresent(token -> sessions.logout(token, clients.of(request)));
+        presented.token().ifPresent(token -> signOut.logout(token, clients.of(request)));
         Response.ResponseBuilder response = Response.noContent();
         if (!presented.bodyMode(delivery.bodyModeRequested())) {
             response.header(HttpHeaders.SET_COOKIE, delivery.clearedCookie());

@@ -3,11 +3,8 @@ package io.keyturn.sessions.boundary;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.callers.control.CurrentCaller;
-import io.keyturn.sessions.control.Sessions;
-import io.keyturn.sessions.entity.RevokeReason;
-import io.keyturn.users.control.SelfService;
+import io.keyturn.sessions.control.SignOut;
 import io.keyturn.users.entity.Role;
-import java.time.Clock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,16 +31,11 @@ public class LogoutAllResource {
     CurrentCaller caller;
 
     @Inject
-    Sessions sessions;
+    SignOut signOut;
 
     @Inject
     TokenDelivery delivery;
 
-    @Inject
-    SelfService selfService;
-
-    @Inject
-    Clock clock;
 
     @Context
     HttpServletRequest request;
@@ -60,10 +52,7 @@ public class LogoutAllResource {
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logoutAll() {
-        String userId = caller.principal().userId();
-        String client = clients.addressOf(request);
-        selfService.writableAccount(userId, "logout_all", client).revokeAccessTokens(clock.instant()); // strict mode
-        sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, client);
+        signOut.everywhere(caller.principal().userId(), clients.addressOf(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();
     }
 }

@@ -5,7 +5,6 @@ import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.Arrays;
 import java.util.Optional;
 

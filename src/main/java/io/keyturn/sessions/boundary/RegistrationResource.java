@@ -3,6 +3,7 @@ package io.keyturn.sessions.boundary;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.throttling.control.LoginThrottle;
+import io.keyturn.sessions.control.SignIn;
 import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.boundary.AdminUsersResource;
@@ -42,6 +43,9 @@ public class RegistrationResource {
     TokenDelivery delivery;
 
     @Inject
+    SignIn signIn;
+
+    @Inject
     Issuer issuer;
 
     @Inject
@@ -75,6 +79,7 @@ public class RegistrationResource {
     public Response register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest body) {
         throttle.reserveRegistration(clients.addressOf(request));
         User user = registration.register(body.username, body.email, body.password, Set.of(Role.USER));
-        return delivery.loggedIn(user, Response.created(AdminUsersResource.locationOf(issuer, user)));
+        return delivery.deliver(signIn.opened(user, clients.of(request)),
+                Response.created(AdminUsersResource.locationOf(issuer, user)), delivery.bodyModeRequested());
     }
 }

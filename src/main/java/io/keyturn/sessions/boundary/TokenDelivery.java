@@ -1,11 +1,9 @@
 package io.keyturn.sessions.boundary;
 
 import io.keyturn.configuration.Settings;
-import io.keyturn.callers.control.ClientAddresses;
-import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
+import io.keyturn.sessions.entity.IssuedTokens;
 import io.keyturn.sessions.entity.TokenResponse;
-import io.keyturn.tokens.control.AccessTokenIssuer;
 import io.keyturn.tokens.entity.AccessToken;
 import io.keyturn.users.entity.User;
 import io.keyturn.users.entity.UserView;
@@ -30,12 +28,6 @@ public class TokenDelivery {
     public static final String COOKIE = "refresh_token";
 
     @Inject
-    Sessions sessions;
-
-    @Inject
-    AccessTokenIssuer issuer;
-
-    @Inject
     Settings settings;
 
     @Inject
@@ -44,17 +36,11 @@ public class TokenDelivery {
     @Inject
     HttpServletRequest request;
 
-    @Inject
-    ClientAddresses clients;
-
-    /** A successful login or registration: opens the session and answers with both tokens. */
-    public Response loggedIn(User user, Response.ResponseBuilder response) {
-        return deliver(sessions.open(user, clients.of(request)), response, bodyModeRequested());
-    }
-
-    public Response deliver(IssuedRefreshToken issued, Response.ResponseBuilder response, boolean bodyMode) {
+    /** Both tokens as the token response; the refresh token in the body (body mode) or in the cookie only. */
+    public Response deliver(IssuedTokens tokens, Response.ResponseBuilder response, boolean bodyMode) {
+        IssuedRefreshToken issued = tokens.refresh();
         User user = issued.user();
-        AccessToken access = issuer.issue(user.id(), user.username(), user.email(), user.roles(), issued.sessionId());
+        AccessToken access = tokens.access();
         TokenResponse body = new TokenResponse(access.compact(), "Bearer", access.expiresInSeconds(),
                 issued.sessionId(), UserView.of(user), bodyMode ? issued.token() : null);
         if (!bodyMode) {

@@ -4,7 +4,6 @@ import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.throttling.entity.ThrottleCounter;
-import io.keyturn.throttling.entity.ThrottlePolicy;
 import io.keyturn.throttling.entity.ThrottleReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
