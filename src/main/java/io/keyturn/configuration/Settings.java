@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the environment ({@code keyturn.refresh-token.grace-seconds} is {@code KEYTURN_REFRESH_TOKEN_GRACE_SECONDS}).
  * The database settings are read by {@link io.keyturn.database.ConfiguredDataSource}, which the container creates
  * outside CDI; the lifetimes of sessions and refresh tokens by
- * {@link io.keyturn.sessions.control.ConfiguredRefreshPolicy}, which checks them together at start-up.
+ * {@link io.keyturn.sessions.control.RefreshPolicyProducer}, which checks them together at start-up.
  */
 @ApplicationScoped
 public class Settings {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * login. Everything else injects the policy itself.
  */
 @ApplicationScoped
-public class ConfiguredRefreshPolicy {
+public class RefreshPolicyProducer {
 
     @Inject
     @ConfigProperty(name = RefreshPolicy.IDLE_TTL_SECONDS, defaultValue = "604800")
