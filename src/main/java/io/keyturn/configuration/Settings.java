@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every setting of Keyturn, read through MicroProfile Config, so each one can also come from a system property or
  * the environment ({@code keyturn.refresh-token.grace-seconds} is {@code KEYTURN_REFRESH_TOKEN_GRACE_SECONDS}).
  * The database settings are read by {@link io.keyturn.database.ConfiguredDataSource}, which the container creates
- * outside CDI.
+ * outside CDI; the lifetimes of sessions and refresh tokens by
+ * {@link io.keyturn.sessions.control.RefreshPolicyProducer}, which checks them together at start-up.
  */
 @ApplicationScoped
 public class Settings {
@@ -27,18 +28,6 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "keyturn.access-token.ttl-seconds", defaultValue = "900")
     long accessTokenTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "keyturn.refresh-token.idle-ttl-seconds", defaultValue = "604800")
-    long refreshTokenIdleTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "keyturn.refresh-token.absolute-ttl-seconds", defaultValue = "2592000")
-    long refreshTokenAbsoluteTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "keyturn.refresh-token.grace-seconds", defaultValue = "30")
-    long refreshTokenGraceSeconds;
 
     @Inject
     @ConfigProperty(name = "keyturn.cookie.secure", defaultValue = "true")
@@ -138,18 +127,6 @@ public class Settings {
 
     public Duration accessTokenTtl() {
         return Duration.ofSeconds(accessTokenTtlSeconds);
-    }
-
-    public Duration refreshTokenIdleTtl() {
-        return Duration.ofSeconds(refreshTokenIdleTtlSeconds);
-    }
-
-    public Duration sessionAbsoluteTtl() {
-        return Duration.ofSeconds(refreshTokenAbsoluteTtlSeconds);
-    }
-
-    public Duration refreshTokenGrace() {
-        return Duration.ofSeconds(refreshTokenGraceSeconds);
     }
 
     public boolean cookieSecure() {

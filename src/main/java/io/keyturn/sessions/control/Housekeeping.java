@@ -1,6 +1,7 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.configuration.Settings;
+import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.throttling.control.ThrottleSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -45,6 +46,9 @@ public class Housekeeping {
     ThrottleSettings throttles;
 
     @Inject
+    RefreshPolicy refreshPolicy;
+
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -58,7 +62,7 @@ public class Housekeeping {
         try {
             Instant now = clock.instant();
             int size = settings.housekeepingBatchSize();
-            int unsealed = repeat(() -> batches.unsealRetiredBefore(now.minus(settings.refreshTokenGrace()), size));
+            int unsealed = repeat(() -> batches.unsealRetiredBefore(now.minus(refreshPolicy.grace()), size));
             int tokens = repeat(() -> batches.deleteExpiredTokens(now, size));
             int sessions = repeat(() -> batches.deleteFinishedSessions(now,
                     now.minus(settings.revokedRetention()), size));

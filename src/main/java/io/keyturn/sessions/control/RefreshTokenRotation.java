@@ -1,11 +1,11 @@
 package io.keyturn.sessions.control;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.callers.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
+import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
@@ -19,13 +19,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One refresh: the presented token is locked in the database ({@code SELECT ... FOR UPDATE} on its primary key),
  * so any number of simultaneous refreshes of one token, on any number of instances, are serialised by the database
  * itself. The first retires the token and issues the successor; the others, inside the grace window, find it
  * retired with an unused successor and get that same successor back. A retired token presented later, or an older
- * ancestor, revokes the whole session.
+ * ancestor, revokes the whole session. Which of these happens is decided by {@link RefreshDecision}; this class only
+ * loads and locks the rows, applies the outcome and lets the transaction save it.
  */
 @ApplicationScoped
 public class RefreshTokenRotation {
@@ -37,7 +39,7 @@ public class RefreshTokenRotation {
     SuccessorSeal seal;
 
     @Inject
-    Settings settings;
+    RefreshPolicy policy;
 
     @Inject
     Clock clock;
@@ -56,49 +58,44 @@ public class RefreshTokenRotation {
         }
         Session session = em.find(Session.class, token.sessionId());
         User user = em.find(User.class, session.userId());
-        if (!user.enabled()) {
-            throw Authenticator.accountDisabled();
-        }
-        if (session.revokedAt() != null) {
-            throw session.revokeReason() == RevokeReason.REUSE ? reused() : invalid();
-        }
-        if (!session.activeAt(now)) {
-            throw invalid();
-        }
-        if (token.live()) {
-            return token.expiredAt(now) ? rejectExpired() : rotate(token, session, user, now, client);
-        }
-        if (withinGrace(token, now)) {
-            RefreshToken successor = em.find(RefreshToken.class, token.successorHash(),
-                    LockModeType.PESSIMISTIC_WRITE);
-            if (successor != null && successor.live() && token.successorSealed() != null) {
-                String same = seal.open(token.successorSealed(), token.tokenHash());
-                return new IssuedRefreshToken(user, session.id(), same, successor.expiresAt());
-            }
-        }
-        session.revoke(now, RevokeReason.REUSE);
-        SecurityLog.alert("refresh_token_reused", "session_revoked", user.id(), session.id(), client.ipAddress());
-        throw reused();
+        RefreshOutcome outcome = RefreshDecision.decide(token, session, user, now, policy, this::lockedSuccessor);
+        return switch (outcome.action()) {
+            case ROTATE -> rotate(token, session, user, now, client);
+            case RETURN_GRACE_SUCCESSOR -> sameSuccessor(token, outcome.successor(), session, user);
+            case REJECT_ACCOUNT_DISABLED -> throw Authenticator.accountDisabled();
+            case REJECT_INVALID -> throw invalid();
+            case REJECT_REUSED -> throw reuse(outcome, session, user, now, client);
+        };
+    }
+
+    private Optional<RefreshToken> lockedSuccessor(String successorHash) {
+        return Optional.ofNullable(em.find(RefreshToken.class, successorHash, LockModeType.PESSIMISTIC_WRITE));
     }
 
     private IssuedRefreshToken rotate(RefreshToken token, Session session, User user, Instant now,
             ClientInfo client) {
-        String successor = RefreshTokens.newToken();
-        RefreshToken next = new RefreshToken(RefreshTokens.hash(successor), session.id(), now,
-                Sessions.firstOf(now.plus(settings.refreshTokenIdleTtl()), session.expiresAt()));
-        em.persist(next);
-        String sealed = settings.refreshTokenGrace().isZero() ? null : seal.seal(successor, token.tokenHash());
-        token.retire(now, next.tokenHash(), sealed);
+        RefreshTokenFactory.NewRefreshToken successor = RefreshTokenFactory.newToken(session, now, policy);
+        em.persist(successor.row());
+        String sealed = policy.sealsSuccessors() ? seal.seal(successor.token(), token.tokenHash()) : null;
+        token.retire(now, successor.row().tokenHash(), sealed);
         session.used(now, client);
-        return new IssuedRefreshToken(user, session.id(), successor, next.expiresAt());
+        return new IssuedRefreshToken(user, session.id(), successor.token(), successor.row().expiresAt());
     }
 
-    private boolean withinGrace(RefreshToken token, Instant now) {
-        return now.isBefore(token.retiredAt().plus(settings.refreshTokenGrace()));
+    private IssuedRefreshToken sameSuccessor(RefreshToken retired, RefreshToken successor, Session session,
+            User user) {
+        String same = seal.open(retired.successorSealed(), retired.tokenHash());
+        return new IssuedRefreshToken(user, session.id(), same, successor.expiresAt());
     }
 
-    private static IssuedRefreshToken rejectExpired() {
-        throw invalid();
+    private static ProblemException reuse(RefreshOutcome outcome, Session session, User user, Instant now,
+            ClientInfo client) {
+        if (outcome.revokesSession()) {
+            session.revoke(now, RevokeReason.REUSE);
+            SecurityLog.alert("refresh_token_reused", "session_revoked", user.id(), session.id(),
+                    client.ipAddress());
+        }
+        return reused();
     }
 
     public static ProblemException invalid() {

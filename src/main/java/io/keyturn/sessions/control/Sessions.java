@@ -1,9 +1,9 @@
 package io.keyturn.sessions.control;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.callers.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
+import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
@@ -30,7 +30,7 @@ public class Sessions {
     SessionRepository sessions;
 
     @Inject
-    Settings settings;
+    RefreshPolicy policy;
 
     @Inject
     SessionCap cap;
@@ -43,14 +43,12 @@ public class Sessions {
     public IssuedRefreshToken open(User user, ClientInfo client) {
         Instant now = clock.instant();
         makeRoomForOneMore(user.id(), now, client);
-        Session session = new Session(user.id(), client, now, now.plus(settings.sessionAbsoluteTtl()));
+        Session session = new Session(user.id(), client, now, policy.sessionExpiresAt(now));
         sessions.add(session);
-        String token = RefreshTokens.newToken();
-        RefreshToken stored = new RefreshToken(RefreshTokens.hash(token), session.id(), now,
-                firstOf(now.plus(settings.refreshTokenIdleTtl()), session.expiresAt()));
-        em.persist(stored);
+        RefreshTokenFactory.NewRefreshToken first = RefreshTokenFactory.newToken(session, now, policy);
+        em.persist(first.row());
         SecurityLog.event("login", "session_opened", user.id(), session.id(), client.ipAddress());
-        return new IssuedRefreshToken(user, session.id(), token, stored.expiresAt());
+        return new IssuedRefreshToken(user, session.id(), first.token(), first.row().expiresAt());
     }
 
     /**
@@ -64,10 +62,6 @@ public class Sessions {
             surplus.revoke(now, RevokeReason.SESSION_LIMIT);
             SecurityLog.event("session_revoked", "session_limit", userId, surplus.id(), client.ipAddress());
         }
-    }
-
-    static Instant firstOf(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     /** Logout with a refresh token: ends its session. Unknown tokens are ignored, so logout is idempotent. */

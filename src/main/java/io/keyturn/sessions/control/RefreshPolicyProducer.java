@@ -1,0 +1,49 @@
+package io.keyturn.sessions.control;
+
+import io.keyturn.sessions.entity.RefreshPolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@link RefreshPolicy} as configured: read once from MicroProfile Config and checked when the application
+ * starts, so a wrong value fails the deployment with a message naming the property instead of failing the first
+ * login. Everything else injects the policy itself.
+ */
+@ApplicationScoped
+public class RefreshPolicyProducer {
+
+    @Inject
+    @ConfigProperty(name = RefreshPolicy.IDLE_TTL_SECONDS, defaultValue = "604800")
+    long idleTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = RefreshPolicy.ABSOLUTE_TTL_SECONDS, defaultValue = "2592000")
+    long absoluteTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = RefreshPolicy.GRACE_SECONDS, defaultValue = "30")
+    long graceSeconds;
+
+    private RefreshPolicy policy;
+
+    /** Creating the bean at start-up runs {@link #read()}. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // nothing more to do
+    }
+
+    @PostConstruct
+    void read() {
+        policy = RefreshPolicy.ofSeconds(idleTtlSeconds, absoluteTtlSeconds, graceSeconds); // or throws, naming it
+    }
+
+    /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */
+    @Produces
+    RefreshPolicy policy() {
+        return policy;
+    }
+}
