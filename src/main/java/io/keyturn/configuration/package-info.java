@@ -1,0 +1,7 @@
+/**
+ * What all components share about their environment: the clock. Each component reads its own {@code keyturn.*}
+ * settings into a small validated value of its own (docs/configuration.md names them).
+ * <p>
+ * Uses: nothing of Keyturn. Transactions: none.
+ */
+package io.keyturn.configuration;

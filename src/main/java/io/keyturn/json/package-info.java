@@ -1,0 +1,7 @@
+/**
+ * Strict reading of JSON request bodies: one JSON object, types checked field by field, a size limit, answered as
+ * 400/413 problems.
+ * <p>
+ * Uses: problems, configuration. Transactions: none.
+ */
+package io.keyturn.json;

@@ -1,0 +1,8 @@
+/**
+ * The HTTP edge of authentication: the bearer {@code HttpAuthenticationMechanism} (RFC 6750), strict mode's check of
+ * revoked access tokens, the answers to denied calls (401 with the right challenge, 403), and the headers of every
+ * response (nosniff, CORS, no-store).
+ * <p>
+ * Uses: any component below it. Transactions: none of its own (strict mode reads through users' repository).
+ */
+package io.keyturn.security;

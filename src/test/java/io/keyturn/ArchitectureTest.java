@@ -1,0 +1,90 @@
+package io.keyturn;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/architecture.md, checked on the compiled classes: components depend one way (a lower
+ * one tells a higher one through CDI events), control and entity classes know nothing of boundaries or JAX-RS.
+ */
+class ArchitectureTest {
+
+    /** Every component, lowest first: each may use only those before it. The root package is the composition root. */
+    static final List<String> BOTTOM_UP = List.of("database", "problems", "configuration", "json", "audit", "tokens",
+            "callers", "throttling", "users", "sessions", "security");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.keyturn");
+    }
+
+    @Test
+    void noTwoComponentsDependOnEachOther() {
+        slices().matching("io.keyturn.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void eachComponentUsesOnlyTheComponentsBelowIt() {
+        for (int i = 0; i < BOTTOM_UP.size(); i++) {
+            String[] higher = BOTTOM_UP.subList(i + 1, BOTTOM_UP.size()).stream()
+                    .map(component -> "io.keyturn." + component + "..").toArray(String[]::new);
+            if (higher.length > 0) {
+                noClasses().that().resideInAPackage("io.keyturn." + BOTTOM_UP.get(i) + "..")
+                        .should().dependOnClassesThat().resideInAnyPackage(higher)
+                        .because(BOTTOM_UP.get(i) + " is below " + String.join(", ", Arrays.asList(higher))
+                                + " (docs/architecture.md); tell a higher component through a CDI event")
+                        .check(classes);
+            }
+        }
+    }
+
+    @Test
+    void controlClassesDoNotUseBoundaryClasses() {
+        noClasses().that().resideInAPackage("..control..")
+                .should().dependOnClassesThat().resideInAPackage("..boundary..").check(classes);
+    }
+
+    @Test
+    void entitiesDoNotUseControlOrBoundaryClasses() {
+        noClasses().that().resideInAPackage("..entity..")
+                .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..").check(classes);
+    }
+
+    @Test
+    void onlyBoundariesSpeakJaxRs() {
+        noClasses().that().resideInAnyPackage("..control..", "..entity..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .because("a control or entity class answers with Keyturn's types (ProblemException, ProblemType); "
+                        + "the boundary turns them into HTTP")
+                .check(classes);
+    }
+
+    @Test
+    void theListAboveNamesEveryComponentAndEachSaysWhatItOwns() {
+        File root = new File("src/main/java/io/keyturn");
+        Set<String> components = Arrays.stream(root.listFiles(File::isDirectory)).map(File::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(BOTTOM_UP), components, "components on disk vs BOTTOM_UP");
+        for (String component : components) {
+            assertTrue(new File(root, component + "/package-info.java").isFile(),
+                    component + " has no package-info.java saying what it owns");
+        }
+    }
+}
