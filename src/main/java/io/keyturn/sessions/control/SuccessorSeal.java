@@ -1,7 +1,6 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.tokens.control.SecretKeyStore;
-import io.keyturn.tokens.entity.SecretKeyEntry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -14,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -43,23 +41,14 @@ public class SuccessorSeal {
     @Inject
     SecretKeyStore store;
 
-    @Inject
-    Clock clock;
-
     private SecretKey key;
 
     @PostConstruct
     void load() {
-        String encoded = store.byName(KEY_NAME).map(SecretKeyEntry::keyValue).orElseGet(() -> {
+        String encoded = store.valueOf(KEY_NAME, () -> {
             byte[] fresh = new byte[KEY_BYTES];
             RANDOM.nextBytes(fresh);
-            String value = ENCODER.encodeToString(fresh);
-            try {
-                store.add(new SecretKeyEntry(KEY_NAME, value, clock.instant()));
-                return value;
-            } catch (RuntimeException lostRace) {
-                return store.byName(KEY_NAME).map(SecretKeyEntry::keyValue).orElseThrow(() -> lostRace);
-            }
+            return ENCODER.encodeToString(fresh);
         });
         key = new SecretKeySpec(DECODER.decode(encoded), "AES");
     }

@@ -185,20 +185,12 @@ public class SigningKeys {
             JsonWebKey generated = algorithm.generate();
             String json = generated.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
             SigningKey row = new SigningKey(generated.getKeyId(), algorithm.jwsName(), next, json, now);
-            try {
+            stored = FirstWriteWins.insertThenRead(algorithm.jwsName() + " signing key number " + next, () -> {
                 store.add(row);
                 LOG.info(() -> "Generated " + algorithm.jwsName() + " signing key number " + next + " ("
                         + generated.getKeyId() + ") and stored it");
-            } catch (RuntimeException lostRace) {
-                LOG.info(() -> "Another instance stored " + algorithm.jwsName() + " signing key number " + next
-                        + " first; using that one");
-            }
-            // each read is a transaction of its own, so it sees what the winner committed
-            stored = store.newestFirst(algorithm);
-            if (stored.isEmpty() || stored.get(0).sequenceNo() < next) {
-                throw new IllegalStateException("No " + algorithm.jwsName() + " signing key number " + next
-                        + " could be stored or read in the table signing_keys");
-            }
+            }, () -> Optional.of(store.newestFirst(algorithm))
+                    .filter(keys -> !keys.isEmpty() && keys.get(0).sequenceNo() >= next));
         }
         List<JsonWebKey> verifying = schedule.verifying(stored, now).stream().map(k -> parse(algorithm, k)).toList();
         JsonWebKey signer = verifying.get(schedule.signer(stored, now));
