@@ -1,6 +1,5 @@
 package io.keyturn.json;
 
-import io.keyturn.configuration.Settings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 public class StrictJsonReader implements ReaderInterceptor {
 
     @Inject
-    Settings settings;
+    RequestBodyLimit limit;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -32,7 +31,7 @@ public class StrictJsonReader implements ReaderInterceptor {
         }
         String body = RequestBodies.read(context.getInputStream(),
                 RequestBodies.contentLength(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH)),
-                charsetOf(mediaType), settings.maxRequestBodyBytes());
+                charsetOf(mediaType), limit.maxBodyBytes());
         return StrictJson.read(body, context.getType());
     }
 

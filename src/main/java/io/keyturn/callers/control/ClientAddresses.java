@@ -1,6 +1,6 @@
 package io.keyturn.callers.control;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.callers.entity.ClientAddressSettings;
 import io.keyturn.callers.entity.ClientInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ public class ClientAddresses {
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     @Inject
-    Settings settings;
+    ClientAddressSettings settings;
 
     public ClientInfo of(HttpServletRequest request) {
         return new ClientInfo(request.getHeader("User-Agent"), addressOf(request));
@@ -44,7 +44,6 @@ public class ClientAddresses {
     }
 
     private boolean trusted(String address) {
-        List<String> proxies = settings.trustedProxies();
-        return proxies.contains("*") || proxies.contains(address);
+        return settings.trusts(address);
     }
 }

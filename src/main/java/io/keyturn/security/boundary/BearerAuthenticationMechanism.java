@@ -1,7 +1,7 @@
 package io.keyturn.security.boundary;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.security.control.AccessTokenRevocations;
+import io.keyturn.security.entity.StrictModeSettings;
 import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.tokens.control.AccessTokenValidator;
 import io.keyturn.tokens.control.InvalidTokenException;
@@ -40,7 +40,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     AccessTokenRevocations revocations;
 
     @Inject
-    Settings settings;
+    StrictModeSettings strictMode;
 
     /** "Bearer" followed by a space and a token, or alone (an empty token is still a bearer attempt, and invalid). */
     private static boolean isBearerScheme(String authorization) {
@@ -57,7 +57,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         try {
             VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length() - 1).strip());
-            if (settings.accessTokenStrict() && revocations.refuses(claims.userId(), claims.issuedAtEpochSecond())) {
+            if (strictMode.strict() && revocations.refuses(claims.userId(), claims.issuedAtEpochSecond())) {
                 throw new InvalidTokenException("revoked in strict mode");
             }
             return context.notifyContainerAboutLogin(new BearerPrincipal(claims), claims.groups());

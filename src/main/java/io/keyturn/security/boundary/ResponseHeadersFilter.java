@@ -1,6 +1,6 @@
 package io.keyturn.security.boundary;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.security.entity.CorsSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -25,14 +25,14 @@ public class ResponseHeadersFilter extends HttpFilter {
     static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
 
     @Inject
-    Settings settings;
+    CorsSettings cors;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         String origin = request.getHeader("Origin");
-        if (origin != null && settings.corsAllowedOrigins().contains(origin)) {
+        if (origin != null && cors.allows(origin)) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Allow-Credentials", "true");
             response.addHeader("Vary", "Origin");

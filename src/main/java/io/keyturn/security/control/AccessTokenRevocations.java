@@ -1,6 +1,6 @@
 package io.keyturn.security.control;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.security.entity.StrictModeSettings;
 import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class AccessTokenRevocations {
     private final ConcurrentMap<String, View> views = new ConcurrentHashMap<>();
 
     @Inject
-    Settings settings;
+    StrictModeSettings settings;
 
     @Inject
     UserRepository users;
@@ -44,7 +44,7 @@ public class AccessTokenRevocations {
     public boolean refuses(String userId, long issuedAtEpochSecond) {
         Instant now = clock.instant();
         View view = views.get(userId);
-        if (view == null || view.loadedAt().plus(settings.accessTokenStrictCache()).isBefore(now)) {
+        if (view == null || view.loadedAt().plus(settings.strictCache()).isBefore(now)) {
             view = load(userId, now).orElse(view);
         }
         return view == null || !view.enabled() || issuedAtEpochSecond < view.validAfterEpochSecond();

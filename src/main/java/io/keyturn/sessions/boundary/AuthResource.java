@@ -1,7 +1,7 @@
 package io.keyturn.sessions.boundary;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.json.RequestBodies;
+import io.keyturn.json.RequestBodyLimit;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemException;
@@ -55,7 +55,7 @@ public class AuthResource {
     ClientAddresses clients;
 
     @Inject
-    Settings settings;
+    RequestBodyLimit bodyLimit;
 
     @POST
     @Path("login")
@@ -129,7 +129,7 @@ public class AuthResource {
     /** Reads the token and, in cookie mode, insists on the CSRF header first. */
     private PresentedRefreshToken presented(InputStream body) throws IOException {
         String rawBody = RequestBodies.read(body, request.getContentLengthLong(), StandardCharsets.UTF_8,
-                settings.maxRequestBodyBytes());
+                bodyLimit.maxBodyBytes());
         PresentedRefreshToken presented = PresentedRefreshToken.of(request, rawBody);
         if (!presented.bodyMode(delivery.bodyModeRequested()) && !PresentedRefreshToken.csrfHeaderPresent(request)) {
             SecurityLog.alert("csrf_header_missing", "refused", null, null, clients.addressOf(request));

@@ -1,6 +1,6 @@
 package io.keyturn.sessions.boundary;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.sessions.entity.CookieSettings;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.IssuedTokens;
 import io.keyturn.sessions.entity.TokenResponse;
@@ -28,7 +28,7 @@ public class TokenDelivery {
     public static final String COOKIE = "refresh_token";
 
     @Inject
-    Settings settings;
+    CookieSettings cookieSettings;
 
     @Inject
     Clock clock;
@@ -62,7 +62,7 @@ public class TokenDelivery {
     /** Written by hand: the contract fixes every attribute, including SameSite, which older cookie APIs lack. */
     private String cookie(String value, long maxAgeSeconds) {
         return COOKIE + "=" + value + "; Max-Age=" + maxAgeSeconds + "; Path=" + request.getContextPath()
-                + "/api/auth; HttpOnly" + (settings.cookieSecure() ? "; Secure" : "") + "; SameSite=Strict";
+                + "/api/auth; HttpOnly" + (cookieSettings.secure() ? "; Secure" : "") + "; SameSite=Strict";
     }
 
     static CacheControl noStore() {

@@ -1,6 +1,6 @@
 package io.keyturn.sessions.control;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.sessions.entity.HousekeepingSettings;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.throttling.control.ThrottleSettings;
 import jakarta.annotation.PostConstruct;
@@ -40,7 +40,7 @@ public class Housekeeping {
     HousekeepingBatches batches;
 
     @Inject
-    Settings settings;
+    HousekeepingSettings settings;
 
     @Inject
     ThrottleSettings throttles;
@@ -53,7 +53,7 @@ public class Housekeeping {
 
     @PostConstruct
     void schedule() {
-        long interval = settings.housekeepingInterval().toMillis();
+        long interval = settings.interval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("keyturn-housekeeping", false));
     }
 
@@ -61,7 +61,7 @@ public class Housekeeping {
     void purge() {
         try {
             Instant now = clock.instant();
-            int size = settings.housekeepingBatchSize();
+            int size = settings.batchSize();
             int unsealed = repeat(() -> batches.unsealRetiredBefore(now.minus(refreshPolicy.grace()), size));
             int tokens = repeat(() -> batches.deleteExpiredTokens(now, size));
             int sessions = repeat(() -> batches.deleteFinishedSessions(now,

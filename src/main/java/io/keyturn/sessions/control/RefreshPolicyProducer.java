@@ -3,16 +3,14 @@ package io.keyturn.sessions.control;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The {@link RefreshPolicy} as configured: read once from MicroProfile Config and checked when the application
- * starts, so a wrong value fails the deployment with a message naming the property instead of failing the first
- * login. Everything else injects the policy itself.
+ * The {@link RefreshPolicy} as configured: read once from MicroProfile Config. {@code io.keyturn.StartupChecks} asks
+ * for it during deployment, so a wrong value fails the deployment with a message naming the property instead of
+ * failing the first login. Everything else injects the policy itself.
  */
 @ApplicationScoped
 public class RefreshPolicyProducer {
@@ -30,11 +28,6 @@ public class RefreshPolicyProducer {
     long graceSeconds;
 
     private RefreshPolicy policy;
-
-    /** Creating the bean at start-up runs {@link #read()}. */
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // nothing more to do
-    }
 
     @PostConstruct
     void read() {

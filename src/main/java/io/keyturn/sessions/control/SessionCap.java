@@ -2,14 +2,13 @@ package io.keyturn.sessions.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code keyturn.sessions.max-per-user}: how many live sessions (devices) one user may have; a login beyond it
  * revokes the least recently used. Bounds what one account (or a script logging in again and again) can store.
+ * {@code io.keyturn.StartupChecks} asks for it during deployment, so a bad value fails the deployment.
  */
 @ApplicationScoped
 public class SessionCap {
@@ -17,11 +16,6 @@ public class SessionCap {
     @Inject
     @ConfigProperty(name = "keyturn.sessions.max-per-user", defaultValue = "50")
     int maxPerUser;
-
-    /** Reads and checks the settings when the application starts, so a bad value fails the deployment. */
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // creating the bean ran check()
-    }
 
     @PostConstruct
     void check() {

@@ -3,15 +3,13 @@ package io.keyturn.throttling.control;
 import io.keyturn.throttling.entity.ThrottlePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The throttling settings, read once and checked at start-up: a value that makes no sense fails the deployment with
- * a message naming the property. All throttles share one window; failed logins and failed password confirmations
+ * The throttling settings, read once. {@code io.keyturn.StartupChecks} asks for them during deployment, so a value
+ * that makes no sense fails the deployment with a message naming the property. All throttles share one window; failed logins and failed password confirmations
  * share the account and client policies.
  */
 @ApplicationScoped
@@ -40,11 +38,6 @@ public class ThrottleSettings {
     private ThrottlePolicy account;
     private ThrottlePolicy client;
     private ThrottlePolicy registration;
-
-    /** Reads and checks the settings when the application starts, so a bad value fails the deployment. */
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // creating the bean ran check()
-    }
 
     @PostConstruct
     void check() {

@@ -2,15 +2,13 @@ package io.keyturn.tokens.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the tokens component's own settings into {@link AccessTokenClaimOptions} (kept apart from
- * {@code io.keyturn.configuration.Settings} so each component owns its configuration).
+ * Reads {@link AccessTokenClaimOptions} once. {@code io.keyturn.StartupChecks} asks for it during deployment, so a
+ * wrong value stops the deployment instead of the first login.
  */
 @ApplicationScoped
 public class AccessTokenClaimOptionsProducer {
@@ -24,11 +22,6 @@ public class AccessTokenClaimOptionsProducer {
     @PostConstruct
     void read() {
         options = AccessTokenClaimOptions.parse(emailClaim);
-    }
-
-    /** Created while the application starts, so a wrong value stops the deployment instead of the first login. */
-    void readAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // being called creates the bean, and read() validates
     }
 
     @Produces

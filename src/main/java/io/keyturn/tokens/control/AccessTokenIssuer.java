@@ -1,7 +1,8 @@
 package io.keyturn.tokens.control;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.tokens.entity.AccessToken;
+import io.keyturn.tokens.entity.AccessTokenSettings;
+import io.keyturn.tokens.entity.Issuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,7 +23,10 @@ import org.jose4j.lang.JoseException;
 public class AccessTokenIssuer {
 
     @Inject
-    Settings settings;
+    Issuer issuer;
+
+    @Inject
+    AccessTokenSettings settings;
 
     @Inject
     SigningKeys keys;
@@ -35,9 +39,9 @@ public class AccessTokenIssuer {
 
     public AccessToken issue(String userId, String username, String email, Set<String> roles, String sessionId) {
         long now = clock.instant().getEpochSecond();
-        long ttl = settings.accessTokenTtl().toSeconds();
+        long ttl = settings.ttl().toSeconds();
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(settings.issuer());
+        claims.setIssuer(issuer.value());
         claims.setAudience(settings.audience());
         claims.setSubject(userId);
         claims.setClaim("upn", username);

@@ -1,6 +1,7 @@
 package io.keyturn.tokens.control;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.tokens.entity.AccessTokenSettings;
+import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.tokens.entity.VerifiedClaims;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,10 @@ public class AccessTokenValidator {
     private static final int CLOCK_SKEW_SECONDS = 30;
 
     @Inject
-    Settings settings;
+    Issuer issuer;
+
+    @Inject
+    AccessTokenSettings settings;
 
     @Inject
     SigningKeys keys;
@@ -39,20 +43,20 @@ public class AccessTokenValidator {
 
     @PostConstruct
     void buildConsumer() {
-        verified = new VerifiedTokenCache(settings.accessTokenVerifiedCacheSize());
+        verified = new VerifiedTokenCache(settings.verifiedCacheSize());
         consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
                         keys.algorithm().jwsName()))
                 // the current ring's keys at each call: a reload may have added or retired some
                 .setVerificationKeyResolver((jws, nesting) -> keys.ring().resolver().resolveKey(jws, nesting))
                 .setExpectedType(true, "JWT")
-                .setExpectedIssuer(settings.issuer())
+                .setExpectedIssuer(issuer.value())
                 .setExpectedAudience(settings.audience())
                 .setRequireSubject()
                 .setRequireJwtId()
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
-                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, (int) settings.accessTokenTtl().toSeconds()
+                .setIssuedAtRestrictions(CLOCK_SKEW_SECONDS, (int) settings.ttl().toSeconds()
                         + CLOCK_SKEW_SECONDS)
                 .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                 .build();

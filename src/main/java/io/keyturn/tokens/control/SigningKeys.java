@@ -1,6 +1,6 @@
 package io.keyturn.tokens.control;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.tokens.entity.AccessTokenSettings;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -49,14 +49,17 @@ import org.jose4j.lang.JoseException;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SigningKeys {
 
-    static final String SECRET = "keyturn.signing.secret";
-    static final String KEY = "keyturn.signing.key";
-    static final String KEY_FILE = "keyturn.signing.key-file";
+    static final String SECRET = SigningSettings.SECRET;
+    static final String KEY = SigningSettings.KEY;
+    static final String KEY_FILE = SigningSettings.KEY_FILE;
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     @Inject
-    Settings settings;
+    SigningSettings signing;
+
+    @Inject
+    AccessTokenSettings accessTokens;
 
     @Inject
     SigningKeyStore store;
@@ -71,11 +74,11 @@ public class SigningKeys {
 
     @PostConstruct
     void load() {
-        SigningAlgorithm configured = SigningAlgorithm.named(settings.signingAlgorithm());
-        Optional<String> secret = settings.signingSecret().filter(s -> !s.isBlank());
+        SigningAlgorithm configured = signing.algorithm();
+        Optional<String> secret = signing.secret();
         Optional<String> pem = suppliedPem();
         if (secret.isPresent() && pem.isPresent()) {
-            throw new IllegalStateException(SECRET + " and " + (settings.signingKey().isPresent() ? KEY : KEY_FILE)
+            throw new IllegalStateException(SECRET + " and " + (signing.key().isPresent() ? KEY : KEY_FILE)
                     + " are both set; set one: the secret for HS256, the private key for RS256, ES256 or EdDSA");
         }
         if (secret.isPresent()) {
@@ -85,7 +88,7 @@ public class SigningKeys {
         } else {
             ring = storedOrGenerated(configured, schedule());
             if (timers != null) { // null only in unit tests, which call reload() themselves
-                long interval = settings.signingKeyReload().toMillis();
+                long interval = signing.keyReload().toMillis();
                 timers.createIntervalTimer(interval, interval, new TimerConfig("keyturn-signing-keys", false));
             }
         }
@@ -119,13 +122,12 @@ public class SigningKeys {
     }
 
     private KeySchedule schedule() {
-        return new KeySchedule(settings.signingKeyMaxAge(), settings.signingKeyPublish(), settings.signingKeyReload(),
-                settings.accessTokenTtl());
+        return new KeySchedule(signing.keyMaxAge(), signing.keyPublish(), signing.keyReload(), accessTokens.ttl());
     }
 
     private Optional<String> suppliedPem() {
-        Optional<String> value = settings.signingKey().filter(s -> !s.isBlank());
-        Optional<String> file = settings.signingKeyFile().filter(s -> !s.isBlank());
+        Optional<String> value = signing.key();
+        Optional<String> file = signing.keyFile();
         if (value.isPresent() && file.isPresent()) {
             throw new IllegalStateException(KEY + " and " + KEY_FILE + " are both set; set one of them");
         }
@@ -141,8 +143,7 @@ public class SigningKeys {
     }
 
     private JsonWebKey suppliedKey(SigningAlgorithm algorithm, String pem) {
-        String source = settings.signingKey().filter(s -> !s.isBlank()).isPresent() ? KEY
-                : KEY_FILE + " (" + settings.signingKeyFile().orElse("") + ")";
+        String source = signing.key().isPresent() ? KEY : KEY_FILE + " (" + signing.keyFile().orElse("") + ")";
         if (algorithm == SigningAlgorithm.HS256) {
             throw new IllegalStateException(source + " is set, but keyturn.signing.algorithm=HS256 signs with the "
                     + "HMAC secret " + SECRET + "; choose RS256, ES256 or EdDSA for a private key");

@@ -1,8 +1,8 @@
 package io.keyturn.users.control;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.users.entity.AdminSettings;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -25,7 +25,7 @@ public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
     @Inject
-    Settings settings;
+    AdminSettings settings;
 
     @Inject
     UserRepository users;
@@ -35,8 +35,8 @@ public class AdminBootstrap {
 
     @PostConstruct
     void createAdmin() {
-        String username = settings.adminUsername().orElse(null);
-        String password = settings.adminPassword().orElse(null);
+        String username = settings.username().orElse(null);
+        String password = settings.password().orElse(null);
         if (username == null || password == null || users.byUsername(username).isPresent()) {
             return;
         }

@@ -3,7 +3,7 @@ package io.keyturn.users.control;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
-import io.keyturn.configuration.Settings;
+import io.keyturn.users.entity.Argon2Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,8 +27,8 @@ public class PasswordHasher {
     }
 
     @Inject
-    public PasswordHasher(Settings settings) {
-        this(settings.argon2MemoryKib(), settings.argon2Iterations(), settings.argon2Parallelism());
+    public PasswordHasher(Argon2Settings settings) {
+        this(settings.memoryKib(), settings.iterations(), settings.parallelism());
     }
 
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyturn.configuration.Settings;
 import io.keyturn.tokens.entity.AccessToken;
+import io.keyturn.tokens.entity.AccessTokenSettings;
 import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.tokens.entity.VerifiedClaims;
 import jakarta.json.Json;
@@ -56,23 +56,13 @@ class AccessTokenTest {
         return KEYS.computeIfAbsent(algorithm, SigningAlgorithm::generate);
     }
 
-    static Settings settings(String issuer, String audience, Duration ttl) {
-        return new Settings() {
-            @Override
-            public String issuer() {
-                return issuer;
-            }
+    /** What the issuer and the validator are configured with. */
+    record TokenConfig(Issuer issuer, AccessTokenSettings tokens) {
+    }
 
-            @Override
-            public String audience() {
-                return audience;
-            }
-
-            @Override
-            public Duration accessTokenTtl() {
-                return ttl;
-            }
-        };
+    /** Without the verified-token cache, so every validation in these tests checks the signature. */
+    static TokenConfig settings(String issuer, String audience, Duration ttl) {
+        return new TokenConfig(new Issuer(issuer), AccessTokenSettings.of(audience, ttl.toSeconds(), 0));
     }
 
     static SigningKeys keys(SigningAlgorithm algorithm, JsonWebKey key) {
@@ -81,28 +71,31 @@ class AccessTokenTest {
         return keys;
     }
 
-    static AccessTokenIssuer issuer(Settings settings, SigningKeys keys, Clock clock) {
+    static AccessTokenIssuer issuer(TokenConfig settings, SigningKeys keys, Clock clock) {
         return issuer(settings, keys, clock, AccessTokenClaimOptions.DEFAULTS);
     }
 
-    static AccessTokenIssuer issuer(Settings settings, SigningKeys keys, Clock clock, AccessTokenClaimOptions options) {
+    static AccessTokenIssuer issuer(TokenConfig settings, SigningKeys keys, Clock clock,
+            AccessTokenClaimOptions options) {
         AccessTokenIssuer issuer = new AccessTokenIssuer();
-        issuer.settings = settings;
+        issuer.issuer = settings.issuer();
+        issuer.settings = settings.tokens();
         issuer.keys = keys;
         issuer.clock = clock;
         issuer.options = options;
         return issuer;
     }
 
-    static AccessTokenValidator validator(Settings settings, SigningKeys keys) {
+    static AccessTokenValidator validator(TokenConfig settings, SigningKeys keys) {
         AccessTokenValidator validator = new AccessTokenValidator();
-        validator.settings = settings;
+        validator.issuer = settings.issuer();
+        validator.settings = settings.tokens();
         validator.keys = keys;
         validator.buildConsumer();
         return validator;
     }
 
-    private static Settings defaults() {
+    static TokenConfig defaults() {
         return settings(Issuer.DEFAULT, "keyturn", TTL);
     }
 
@@ -146,7 +139,7 @@ class AccessTokenTest {
     @Test
     void claimsAreTheContractsClaimSet() {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
-        Settings settings = settings("https://issuer.example", "the-audience", Duration.ofSeconds(1234));
+        TokenConfig settings = settings("https://issuer.example", "the-audience", Duration.ofSeconds(1234));
         AccessTokenIssuer issuer = issuer(settings, es256(), Clock.fixed(now, ZoneOffset.UTC));
         AccessToken access = issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID);
         assertEquals(1234, access.expiresInSeconds());
@@ -264,7 +257,7 @@ class AccessTokenTest {
     void aWrongIssuerIsRefused() throws InvalidTokenException {
         SigningKeys keys = es256();
         AccessTokenValidator validator = validator(defaults(), keys);
-        Settings other = settings("https://someone-else.example", "keyturn", TTL);
+        TokenConfig other = settings("https://someone-else.example", "keyturn", TTL);
         String foreign = issue(issuer(other, keys, Clock.systemUTC()));
         assertRefused(validator, foreign);
         assertDoesNotThrow(() -> validator(other, keys).validate(foreign),

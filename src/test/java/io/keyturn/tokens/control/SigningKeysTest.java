@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyturn.configuration.Settings;
-import io.keyturn.tokens.entity.Issuer;
+import io.keyturn.tokens.entity.AccessTokenSettings;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -22,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -107,60 +105,17 @@ class SigningKeysTest {
         }
     }
 
-    static class TestSettings extends Settings {
+    /** The signing settings of one test: ES256 with generated keys unless the test changes them. */
+    static final class TestSettings {
         String algorithmName = "ES256";
         String secret;
         String key;
         String keyFile;
+        Duration keyMaxAge = MAX_AGE;
 
-        @Override
-        public String issuer() {
-            return Issuer.DEFAULT;
-        }
-
-        @Override
-        public String audience() {
-            return "keyturn";
-        }
-
-        @Override
-        public Duration accessTokenTtl() {
-            return TTL;
-        }
-
-        @Override
-        public String signingAlgorithm() {
-            return algorithmName;
-        }
-
-        @Override
-        public Optional<String> signingSecret() {
-            return Optional.ofNullable(secret);
-        }
-
-        @Override
-        public Optional<String> signingKey() {
-            return Optional.ofNullable(key);
-        }
-
-        @Override
-        public Optional<String> signingKeyFile() {
-            return Optional.ofNullable(keyFile);
-        }
-
-        @Override
-        public Duration signingKeyMaxAge() {
-            return MAX_AGE;
-        }
-
-        @Override
-        public Duration signingKeyPublish() {
-            return PUBLISH;
-        }
-
-        @Override
-        public Duration signingKeyReload() {
-            return RELOAD;
+        SigningSettings signing() {
+            return SigningSettings.of(algorithmName, secret, key, keyFile, keyMaxAge.toSeconds(),
+                    PUBLISH.toSeconds(), RELOAD.toSeconds());
         }
     }
 
@@ -169,7 +124,8 @@ class SigningKeysTest {
 
     private SigningKeys start(Instant now) {
         SigningKeys keys = new SigningKeys();
-        keys.settings = settings;
+        keys.signing = settings.signing();
+        keys.accessTokens = AccessTokenSettings.of("keyturn", TTL.toSeconds(), 0);
         keys.store = store;
         keys.clock = new MovableClock(now);
         keys.load();
@@ -183,12 +139,12 @@ class SigningKeysTest {
     }
 
     private static String tokenSignedBy(SigningKeys keys) {
-        return AccessTokenTest.issuer(new TestSettings(), keys, Clock.systemUTC())
+        return AccessTokenTest.issuer(AccessTokenTest.defaults(), keys, Clock.systemUTC())
                 .issue("user-1", "alice", "alice@example.com", Set.of("user"), "session-1").compact();
     }
 
     private static AccessTokenValidator validatorOf(SigningKeys keys) {
-        return AccessTokenTest.validator(new TestSettings(), keys);
+        return AccessTokenTest.validator(AccessTokenTest.defaults(), keys);
     }
 
     private static List<String> jwksKids(SigningKeys keys) {
@@ -322,17 +278,8 @@ class SigningKeysTest {
 
     @Test
     void refusesAMaximumAgeNoLongerThanThePublishTime() {
-        TestSettings shortLived = new TestSettings() {
-            @Override
-            public Duration signingKeyMaxAge() {
-                return PUBLISH;
-            }
-        };
-        SigningKeys keys = new SigningKeys();
-        keys.settings = shortLived;
-        keys.store = store;
-        keys.clock = new MovableClock(NOW);
-        IllegalStateException refusal = assertThrows(IllegalStateException.class, keys::load);
+        settings.keyMaxAge = PUBLISH;
+        IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> start(NOW));
         assertTrue(refusal.getMessage().contains("keyturn.signing.key-max-age-seconds (360) must be longer than "
                 + "keyturn.signing.key-publish-seconds (360)"), refusal.getMessage());
     }

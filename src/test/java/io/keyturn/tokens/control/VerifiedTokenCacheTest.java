@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.keyturn.configuration.Settings;
+import io.keyturn.tokens.entity.AccessTokenSettings;
+import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.tokens.entity.VerifiedClaims;
 import java.time.Clock;
 import java.util.List;
@@ -76,12 +77,8 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theValidatorVerifiesAGivenTokenOnceAndStillRefusesAnyAlteredCopy() throws Exception {
-        Settings settings = new SigningKeysTest.TestSettings() {
-            @Override
-            public int accessTokenVerifiedCacheSize() {
-                return 100;
-            }
-        };
+        AccessTokenTest.TokenConfig settings = new AccessTokenTest.TokenConfig(new Issuer(Issuer.DEFAULT),
+                AccessTokenSettings.of("keyturn", 900, 100));
         SigningKeys keys = AccessTokenTest.keys(SigningAlgorithm.RS256, SigningAlgorithm.RS256.generate());
         AccessTokenValidator validator = AccessTokenTest.validator(settings, keys);
         String token = AccessTokenTest.issuer(settings, keys, Clock.systemUTC())

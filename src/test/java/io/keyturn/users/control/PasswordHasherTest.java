@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
-import io.keyturn.configuration.Settings;
 import io.keyturn.users.control.PasswordHasher.PasswordCheck;
+import io.keyturn.users.entity.Argon2Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,23 +34,7 @@ class PasswordHasherTest {
 
     @Test
     void theSettingsConstructorUsesTheConfiguredParameters() {
-        Settings settings = new Settings() {
-            @Override
-            public int argon2MemoryKib() {
-                return 2048;
-            }
-
-            @Override
-            public int argon2Iterations() {
-                return 3;
-            }
-
-            @Override
-            public int argon2Parallelism() {
-                return 1;
-            }
-        };
-        String hash = new PasswordHasher(settings).hash("correct horse battery staple");
+        String hash = new PasswordHasher(new Argon2Settings(2048, 3, 1)).hash("correct horse battery staple");
         assertTrue(hash.startsWith("$argon2id$v=19$m=2048,t=3,p=1$"), hash);
     }
 

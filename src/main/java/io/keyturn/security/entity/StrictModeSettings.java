@@ -1,0 +1,28 @@
+package io.keyturn.security.entity;
+
+import static io.keyturn.configuration.SettingRanges.atLeastSeconds;
+
+import java.time.Duration;
+
+/**
+ * Strict mode: whether access tokens of disabled users, or issued before the user's last revocation, are refused,
+ * and how stale the per-user view behind that may be. Immutable and checked when made, naming the property of a
+ * wrong value. Read by {@link io.keyturn.security.control.StrictModeSettingsProducer}.
+ *
+ * @param strict      {@value #STRICT}: on or off (off by default)
+ * @param strictCache {@value #STRICT_CACHE_SECONDS}: a user's state is re-read at most this often, the longest
+ *                    delay before a revocation takes effect; at least a second
+ */
+public record StrictModeSettings(boolean strict, Duration strictCache) {
+
+    public static final String STRICT = "keyturn.access-token.strict";
+    public static final String STRICT_CACHE_SECONDS = "keyturn.access-token.strict-cache-seconds";
+
+    public StrictModeSettings {
+        atLeastSeconds(1, strictCache, STRICT_CACHE_SECONDS);
+    }
+
+    public static StrictModeSettings ofSeconds(boolean strict, long strictCacheSeconds) {
+        return new StrictModeSettings(strict, Duration.ofSeconds(strictCacheSeconds));
+    }
+}

@@ -1,0 +1,25 @@
+package io.keyturn.security.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StrictModeSettingsTest {
+
+    @Test
+    void theDefaultsAreValid() {
+        StrictModeSettings settings = StrictModeSettings.ofSeconds(false, 10);
+        assertFalse(settings.strict());
+        assertEquals(Duration.ofSeconds(10), settings.strictCache());
+    }
+
+    @Test
+    void refusesACachePeriodBelowOneSecond() {
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> StrictModeSettings.ofSeconds(true, 0));
+        assertEquals("keyturn.access-token.strict-cache-seconds must be at least 1, not 0", refusal.getMessage());
+    }
+}

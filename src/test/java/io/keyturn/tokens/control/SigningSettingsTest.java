@@ -1,0 +1,72 @@
+package io.keyturn.tokens.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SigningSettingsTest {
+
+    @Test
+    void theDefaultsAreValid() {
+        SigningSettingsProducer producer = new SigningSettingsProducer();
+        producer.algorithm = "RS256"; // the @ConfigProperty defaults
+        producer.secret = Optional.empty();
+        producer.key = Optional.empty();
+        producer.keyFile = Optional.empty();
+        producer.keyMaxAgeSeconds = 7776000;
+        producer.keyPublishSeconds = 360;
+        producer.keyReloadSeconds = 60;
+        producer.read();
+        SigningSettings settings = producer.settings();
+        assertEquals(SigningAlgorithm.RS256, settings.algorithm());
+        assertEquals(Optional.empty(), settings.secret());
+        assertEquals(Duration.ofDays(90), settings.keyMaxAge());
+        assertEquals(Duration.ofMinutes(6), settings.keyPublish());
+        assertEquals(Duration.ofMinutes(1), settings.keyReload());
+    }
+
+    @Test
+    void theAlgorithmIsReadInAnyCaseAndBlankSecretsCountAsUnset() {
+        SigningSettings settings = SigningSettings.of(" eddsa ", " ", "", null, 100, 10, 1);
+        assertEquals(SigningAlgorithm.EdDSA, settings.algorithm());
+        assertTrue(settings.secret().isEmpty());
+        assertTrue(settings.key().isEmpty());
+        assertTrue(settings.keyFile().isEmpty());
+    }
+
+    @Test
+    void anUnknownAlgorithmKeepsItsMessage() {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> SigningSettings.of("none", null, null, null, 100, 10, 1));
+        assertEquals("keyturn.signing.algorithm must be one of HS256, RS256, ES256 or EdDSA, not 'none'",
+                refusal.getMessage());
+    }
+
+    @Test
+    void durationsMustBePositive() {
+        assertRefused("keyturn.signing.key-max-age-seconds must be at least 1, not 0",
+                () -> SigningSettings.of("RS256", null, null, null, 0, 10, 1));
+        assertRefused("keyturn.signing.key-publish-seconds must be at least 1, not -5",
+                () -> SigningSettings.of("RS256", null, null, null, 100, -5, 1));
+        assertRefused("keyturn.signing.key-reload-seconds must be at least 1, not 0",
+                () -> SigningSettings.of("RS256", null, null, null, 100, 10, 0));
+    }
+
+    @Test
+    void theSecretAndTheKeyStayOutOfItsText() {
+        String text = SigningSettings.of("HS256", "a-secret-of-at-least-32-bytes-long", "PRIVATE", "/keys/k.pem",
+                100, 10, 1).toString();
+        assertFalse(text.contains("a-secret"), text);
+        assertFalse(text.contains("PRIVATE"), text);
+        assertTrue(text.contains("/keys/k.pem"), text);
+    }
+
+    private static void assertRefused(String message, Runnable making) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, making::run).getMessage());
+    }
+}
