@@ -2,6 +2,6 @@
  * Who is calling and from where: the client address behind a request (through trusted proxies), the device
  * ({@code ClientInfo}), and the caller principal the bearer mechanism established ({@code BearerPrincipal}).
  * <p>
- * Uses: configuration, tokens (the verified claims a principal carries). Transactions: none.
+ * Uses: tokens (the verified claims a principal carries). Transactions: none.
  */
 package io.keyturn.callers;

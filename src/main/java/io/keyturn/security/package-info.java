@@ -3,6 +3,7 @@
  * revoked access tokens, the answers to denied calls (401 with the right challenge, 403), and the headers of every
  * response (nosniff, CORS, no-store).
  * <p>
- * Uses: any component below it. Transactions: none of its own (strict mode reads through users' repository).
+ * Uses: problems, configuration, tokens, callers, users. Transactions: none of its own (strict mode reads
+ * through users' repository).
  */
 package io.keyturn.security;

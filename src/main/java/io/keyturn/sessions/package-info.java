@@ -5,7 +5,7 @@
  * housekeeping of finished sessions and tokens, and the endpoints under {@code /api/auth} and the administrators'
  * session views.
  * <p>
- * Uses: everything below it: problems, json, configuration, audit, tokens, callers, throttling, users (and observes
+ * Uses: problems, json, configuration, audit, tokens, callers, throttling, users (and observes
  * users' events). Transactions: writes are {@code @Transactional}; a refresh commits its rejections too
  * ({@code dontRollbackOn}), so a detected reuse stays revoked; housekeeping works in short batches of their own.
  */

@@ -3,7 +3,7 @@
  * hashing (Argon2id), checking credentials under the throttle, password change, enabling and disabling, the
  * bootstrap administrator, {@code /api/me} and the administrators' user list.
  * <p>
- * Uses: problems, json, audit, tokens (the issuer, for absolute URLs), callers, throttling. Tells sessions what
+ * Uses: problems, configuration, audit, tokens (the issuer, for absolute URLs), callers, throttling. Tells sessions what
  * happened through CDI events ({@code entity.AccountDisabled}, {@code entity.PasswordChanged}), observed
  * synchronously in the same transaction. Transactions: writes are {@code @Transactional} (joining the caller's);
  * a password is checked outside any transaction, so no pooled connection is held through Argon2.
