@@ -19,7 +19,7 @@ public record StrictModeSettings(boolean strict, Duration strictCache) {
     public static final String STRICT_CACHE_SECONDS = "keyturn.access-token.strict-cache-seconds";
 
     public StrictModeSettings {
-        atLeastSeconds(1, strictCache, STRICT_CACHE_SECONDS);
+        atLeastSeconds(0, strictCache, STRICT_CACHE_SECONDS); // 0: re-read at every request
     }
 
     public static StrictModeSettings ofSeconds(boolean strict, long strictCacheSeconds) {

@@ -23,7 +23,7 @@ public record HousekeepingSettings(Duration interval, int batchSize, Duration re
     public HousekeepingSettings {
         atLeastSeconds(1, interval, INTERVAL_SECONDS);
         atLeast(1, batchSize, BATCH_SIZE);
-        atLeastSeconds(1, revokedRetention, REVOKED_RETENTION_SECONDS);
+        atLeastSeconds(0, revokedRetention, REVOKED_RETENTION_SECONDS); // 0: at the next run
     }
 
     public static HousekeepingSettings ofSeconds(long intervalSeconds, int batchSize, long revokedRetentionSeconds) {

@@ -38,7 +38,7 @@ public record SigningSettings(SigningAlgorithm algorithm, Optional<String> secre
         key = nonBlank(key);
         keyFile = nonBlank(keyFile);
         atLeastSeconds(1, keyMaxAge, KEY_MAX_AGE_SECONDS);
-        atLeastSeconds(1, keyPublish, KEY_PUBLISH_SECONDS);
+        atLeastSeconds(0, keyPublish, KEY_PUBLISH_SECONDS); // 0: a new key signs at once
         atLeastSeconds(1, keyReload, KEY_RELOAD_SECONDS);
         // that the maximum age exceeds the publish time matters only for generated keys: KeySchedule checks it
     }

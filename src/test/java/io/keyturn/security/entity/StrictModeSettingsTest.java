@@ -17,9 +17,10 @@ class StrictModeSettingsTest {
     }
 
     @Test
-    void refusesACachePeriodBelowOneSecond() {
+    void zeroMeansReadAtEveryRequestAndANegativePeriodIsRefused() {
+        assertEquals(Duration.ZERO, StrictModeSettings.ofSeconds(true, 0).strictCache());
         IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
-                () -> StrictModeSettings.ofSeconds(true, 0));
-        assertEquals("keyturn.access-token.strict-cache-seconds must be at least 1, not 0", refusal.getMessage());
+                () -> StrictModeSettings.ofSeconds(true, -1));
+        assertEquals("keyturn.access-token.strict-cache-seconds must be at least 0, not -1", refusal.getMessage());
     }
 }

@@ -22,7 +22,7 @@ class HousekeepingSettingsTest {
                 () -> HousekeepingSettings.ofSeconds(0, 500, 604800));
         assertRefused("keyturn.housekeeping.batch-size must be at least 1, not 0",
                 () -> HousekeepingSettings.ofSeconds(300, 0, 604800));
-        assertRefused("keyturn.housekeeping.revoked-retention-seconds must be at least 1, not -1",
+        assertRefused("keyturn.housekeeping.revoked-retention-seconds must be at least 0, not -1",
                 () -> HousekeepingSettings.ofSeconds(300, 500, -1));
     }
 

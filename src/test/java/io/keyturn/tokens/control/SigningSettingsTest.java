@@ -51,7 +51,7 @@ class SigningSettingsTest {
     void durationsMustBePositive() {
         assertRefused("keyturn.signing.key-max-age-seconds must be at least 1, not 0",
                 () -> SigningSettings.of("RS256", null, null, null, 0, 10, 1));
-        assertRefused("keyturn.signing.key-publish-seconds must be at least 1, not -5",
+        assertRefused("keyturn.signing.key-publish-seconds must be at least 0, not -5",
                 () -> SigningSettings.of("RS256", null, null, null, 100, -5, 1));
         assertRefused("keyturn.signing.key-reload-seconds must be at least 1, not 0",
                 () -> SigningSettings.of("RS256", null, null, null, 100, 10, 0));
