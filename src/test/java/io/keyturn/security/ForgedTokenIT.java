@@ -2,9 +2,12 @@ package io.keyturn.security;
 
 import static io.keyturn.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.ServerLog;
 import io.keyturn.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,6 +35,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -193,6 +197,27 @@ class ForgedTokenIT {
         Http.Reply reply = http.get("/api/me").header("Authorization", "Bearer " + attack.token(material)).send();
         assertProblem(reply, 401, "invalid_token");
         assertEquals(CHALLENGE, reply.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void aForgedTokenIsAnAlertInTheSecurityLogAndAnExpiredOneIsNot() throws Exception {
+        Http forger = new Http(base);
+        Material m = material(forger);
+        assertProblem(forger.get("/api/me").header("Authorization", "Bearer " + m.genuine() + "==").send(), 401,
+                "invalid_token");
+        Http late = new Http(base);
+        assertProblem(late.get("/api/me").bearer(signed(m, c -> {
+            c.setIssuedAt(secondsFromNow(-3600));
+            c.setExpirationTime(secondsFromNow(-1800));
+        })).send(), 401, "invalid_token");
+        // the last request: once its line is in the log, the lines of the others are too
+        assertProblem(forger.get("/api/me").bearer(sign(claims(m, c -> { }), m.attackerKey(), "attacker-key"))
+                .send(), 401, "invalid_token");
+        String log = ServerLog.awaiting("event=bearer_token_refused outcome=not_verified user=- session=- client="
+                + forger.clientAddress());
+        assertTrue(log.contains("event=bearer_token_refused outcome=not_canonical_base64url user=- session=- client="
+                + forger.clientAddress()), "a re-spelled token is an alert");
+        assertFalse(log.contains("client=" + late.clientAddress()), "an expired token is no security event");
     }
 
     @ParameterizedTest(name = "control: {0}")

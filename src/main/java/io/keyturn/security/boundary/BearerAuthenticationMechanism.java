@@ -2,6 +2,8 @@ package io.keyturn.security.boundary;
 
 import io.keyturn.security.control.AccessTokenRevocations;
 import io.keyturn.security.entity.StrictModeSettings;
+import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.callers.entity.BearerPrincipal;
 import io.keyturn.tokens.control.AccessTokenValidator;
 import io.keyturn.tokens.control.InvalidTokenException;
@@ -32,9 +34,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String INVALID_TOKEN = "io.keyturn.security.invalid_token";
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
     private static final String BEARER = "Bearer ";
+    private static final String REVOKED_IN_STRICT_MODE = "revoked_in_strict_mode";
 
     @Inject
     AccessTokenValidator validator;
+
+    @Inject
+    ClientAddresses clients;
 
     @Inject
     AccessTokenRevocations revocations;
@@ -58,13 +64,27 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length() - 1).strip());
             if (strictMode.strict() && revocations.refuses(claims.userId(), claims.issuedAtEpochSecond())) {
-                throw new InvalidTokenException("revoked in strict mode");
+                throw new InvalidTokenException(REVOKED_IN_STRICT_MODE);
             }
             return context.notifyContainerAboutLogin(new BearerPrincipal(claims), claims.groups());
         } catch (InvalidTokenException e) {
-            LOG.log(Level.FINE, "Refused a bearer token: {0}", e.getMessage());
+            logRefusal(e, request);
             request.setAttribute(INVALID_TOKEN, Boolean.TRUE);
             return context.doNothing();
+        }
+    }
+
+    /**
+     * An expired token is the everyday end of a token and not logged as a security event; a token revoked in strict
+     * mode is an event; anything else (tampered, forged, re-spelled, foreign) was never issued here: an alert.
+     */
+    private void logRefusal(InvalidTokenException refused, HttpServletRequest request) {
+        if (refused.expired()) {
+            LOG.log(Level.FINE, "Refused an expired bearer token");
+        } else if (REVOKED_IN_STRICT_MODE.equals(refused.reason())) {
+            SecurityLog.event("bearer_token_refused", refused.reason(), null, null, clients.addressOf(request));
+        } else {
+            SecurityLog.alert("bearer_token_refused", refused.reason(), null, null, clients.addressOf(request));
         }
     }
 }

@@ -64,14 +64,14 @@ public class AccessTokenValidator {
 
     public VerifiedClaims validate(String token) throws InvalidTokenException {
         if (token.isEmpty()) {
-            throw new InvalidTokenException("empty token");
+            throw new InvalidTokenException("empty");
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH + " characters");
+            throw new InvalidTokenException("too_long");
         }
         // before the cache: a re-spelled variant of a valid token must not reach verification or the cache at all
         if (!CanonicalBase64Url.isCanonicalCompact(token)) {
-            throw new InvalidTokenException("a segment is not canonical base64url (RFC 7515 section 2)");
+            throw new InvalidTokenException("not_canonical_base64url");
         }
         KeyRing ring = keys.ring();
         long now = System.currentTimeMillis() / 1000; // the clock jose4j checks exp against
@@ -91,13 +91,16 @@ public class AccessTokenValidator {
             String username = claims.getStringClaimValue("upn");
             List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
             if (sessionId == null || username == null) {
-                throw new InvalidTokenException("token without sid or upn");
+                throw new InvalidTokenException("without_sid_or_upn");
             }
             return new VerifiedClaims(claims.getSubject(), username, claims.getStringClaimValue("email"),
                     new LinkedHashSet<>(groups), sessionId, claims.getIssuedAt().getValue(),
                     claims.getExpirationTime().getValue());
-        } catch (InvalidJwtException | MalformedClaimException e) {
-            throw new InvalidTokenException(e.getClass().getSimpleName());
+        } catch (InvalidJwtException e) {
+            // jose4j checks the signature before the claims: an expired token was signed by a key of ours
+            throw new InvalidTokenException(e.hasExpired() ? InvalidTokenException.EXPIRED : "not_verified");
+        } catch (MalformedClaimException e) {
+            throw new InvalidTokenException("malformed_claim");
         }
     }
 }
