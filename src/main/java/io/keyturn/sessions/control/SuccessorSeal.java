@@ -1,6 +1,6 @@
 package io.keyturn.sessions.control;
 
-import io.keyturn.tokens.control.SecretKeyStore;
+import io.keyturn.tokens.control.SharedSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -39,13 +39,13 @@ public class SuccessorSeal {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     @Inject
-    SecretKeyStore store;
+    SharedSecrets secrets;
 
     private SecretKey key;
 
     @PostConstruct
     void load() {
-        String encoded = store.valueOf(KEY_NAME, () -> {
+        String encoded = secrets.valueOf(KEY_NAME, () -> {
             byte[] fresh = new byte[KEY_BYTES];
             RANDOM.nextBytes(fresh);
             return ENCODER.encodeToString(fresh);

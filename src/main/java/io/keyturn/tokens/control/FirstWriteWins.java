@@ -21,11 +21,16 @@ final class FirstWriteWins {
      * {@code read} finds afterwards, in a transaction that sees the winner's commit.
      */
     static <T> T insertThenRead(String what, Runnable insert, Supplier<Optional<T>> read) {
+        RuntimeException insertFailure = null;
         try {
             insert.run();
         } catch (RuntimeException lostRace) {
+            insertFailure = lostRace;
             LOG.info(() -> "Another instance stored " + what + " first; using that one");
         }
-        return read.get().orElseThrow(() -> new IllegalStateException(what + " could be neither stored nor read"));
+        RuntimeException cause = insertFailure;
+        // when nothing can be read either, the insert did not lose a race: its failure is the one to report
+        return read.get().orElseThrow(() -> new IllegalStateException(what + " could be neither stored nor read",
+                cause));
     }
 }
