@@ -83,13 +83,4 @@ class AuthorizationServerMetadataTest {
         assertEquals(List.of(JWSAlgorithm.ES256),
                 OIDCProviderMetadata.parse(document(false, false, "ES256")).getIDTokenJWSAlgs());
     }
-
-    @Test
-    void passwordGrantSwitchAcceptsOnlyTrueOrFalse() {
-        assertTrue(PasswordGrant.parse(" TRUE ").enabled());
-        assertFalse(PasswordGrant.parse("false").enabled());
-        IllegalArgumentException typo = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> PasswordGrant.parse("ture"));
-        assertTrue(typo.getMessage().contains(PasswordGrant.PROPERTY), typo.getMessage());
-    }
 }
