@@ -52,8 +52,19 @@ public final class SecondInstance {
 
     /** With these environment variables added to (or replacing) the test JVM's, e.g. other Keyturn settings. */
     public static SecondInstance start(java.util.Map<String, String> environment) throws Exception {
-        SecondInstance instance = new SecondInstance(freePort(), new File(System.getProperty("keyturn.war")), "/",
-                true, "/health/ready", environment);
+        return start(port -> environment);
+    }
+
+    /**
+     * With environment variables that depend on the port it will listen on, chosen before it starts: e.g. a
+     * {@code KEYTURN_ISSUER} naming its own address {@code http://127.0.0.1:<port>}, which OAuth discovery clients
+     * insist on (they compare the metadata's issuer with the URL they fetched it from).
+     */
+    public static SecondInstance start(java.util.function.IntFunction<java.util.Map<String, String>> environmentForPort)
+            throws Exception {
+        int port = freePort();
+        SecondInstance instance = new SecondInstance(port, new File(System.getProperty("keyturn.war")), "/",
+                true, "/health/ready", environmentForPort.apply(port));
         instance.launch();
         return instance;
     }
