@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of client ids and client roles, as pure functions. A client id is 1 to 64 characters from
- * {@code [A-Za-z0-9._-]}: safe in a URL path, a log line and a Basic header, and compared exactly (case counts).
+ * {@code [A-Za-z0-9._-]}: safe in a URL path, a log line and a Basic header, and compared exactly (case counts);
+ * never in the form of a UUID, which is what users' ids look like (a client token's {@code sub} is its client id).
  * Client roles are lower-case names; {@code user} and {@code admin} are Keyturn's own roles for people and are not
  * granted to clients, so a client-credentials token never opens Keyturn's own user or admin endpoints.
  */
@@ -13,6 +14,9 @@ public final class ClientIds {
 
     public static final int MAX_LENGTH = 64;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
+    /** Users' ids are UUIDs: a client id never looks like one, so a token's {@code sub} never names both. */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9._:-]{0,63}");
     private static final Set<String> PEOPLE_ONLY = Set.of("user", "admin");
     /** The roles column holds them comma-separated. */
@@ -22,7 +26,7 @@ public final class ClientIds {
     }
 
     public static boolean valid(String clientId) {
-        return clientId != null && CLIENT_ID.matcher(clientId).matches();
+        return clientId != null && CLIENT_ID.matcher(clientId).matches() && !UUID.matcher(clientId).matches();
     }
 
     /** Why these roles cannot be granted to a client, or null when they can. */

@@ -23,6 +23,7 @@ class ClientIdsTest {
         assertFalse(ClientIds.valid("orders/api"), "a slash would break the admin path");
         assertFalse(ClientIds.valid("ordérs"), "non-ASCII");
         assertFalse(ClientIds.valid("orders\napi"), "a line break would forge a log line");
+        assertFalse(ClientIds.valid("6f1c2b8e-0d2a-4c4e-9a51-3f2d7c1b9e00"), "a user id's form: sub would be ambiguous");
     }
 
     @Test
