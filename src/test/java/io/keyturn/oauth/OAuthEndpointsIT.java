@@ -357,6 +357,158 @@ class OAuthEndpointsIT {
                 registered.getString("refreshToken"), "client_id", "app")), 400, "invalid_grant");
     }
 
+    // ---- revocation (RFC 7009) -----------------------------------------------------------------------------
+
+    private Http.Reply revoke(String body) {
+        return http().post("/api/oauth2/revoke").body(FORM, body).send();
+    }
+
+    @Test
+    void revokingARefreshTokenOrAnAccessTokenEndsItsSession() {
+        String name = Http.uniqueName("revoke");
+        JsonObject byRefresh = http().register(name, PASSWORD);
+        assertEquals(200, revoke(form("token", byRefresh.getString("refreshToken"), "token_type_hint",
+                "refresh_token", "client_id", "app")).status());
+        assertEquals("TOKEN_REVOKED", TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?",
+                byRefresh.getString("sessionId")));
+        assertOAuthError(token(form("grant_type", "refresh_token", "refresh_token",
+                byRefresh.getString("refreshToken"), "client_id", "app")), 400, "invalid_grant");
+
+        JsonObject byAccess = http().login(name, PASSWORD);
+        assertEquals(200, revoke(form("token", byAccess.getString("accessToken"), "client_id", "app")).status());
+        assertEquals("TOKEN_REVOKED", TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?",
+                byAccess.getString("sessionId")));
+
+        // unknown, malformed and already revoked tokens: 200 all the same
+        assertEquals(200, revoke(form("token", "x".repeat(43), "client_id", "app")).status());
+        assertEquals(200, revoke(form("token", "not.a.jwt", "client_id", "app")).status());
+        assertEquals(200, revoke(form("token", byAccess.getString("accessToken"), "client_id", "app")).status());
+        assertOAuthError(revoke(form("client_id", "app")), 400, "invalid_request");
+        assertOAuthError(revoke(form("token", "abc")), 401, "invalid_client");
+    }
+
+    @Test
+    void aClientCannotRevokeAnotherClientsSessionAndConfidentialClientsAuthenticate() {
+        String name = Http.uniqueName("revoke-bound");
+        http().register(name, PASSWORD);
+        JsonObject opened = passwordGrant("owner-app", name);
+        String sid = claimsOf(opened.getString("access_token")).getString("sid");
+        assertEquals(200, revoke(form("token", opened.getString("refresh_token"), "client_id", "other-app")).status());
+        assertNull(TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?", sid));
+
+        String serviceId = Http.uniqueName("revoker");
+        String secret = registerClient(serviceId, true, "service").getString("clientSecret");
+        assertOAuthError(revoke(form("token", opened.getString("refresh_token"), "client_id", serviceId)), 401,
+                "invalid_client");
+        assertEquals(200, http().post("/api/oauth2/revoke").header("Authorization", basic(serviceId, secret))
+                .body(FORM, form("token", opened.getString("refresh_token"))).send().status());
+        assertNull(TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?", sid), "not its session");
+
+        assertEquals(200, revoke(form("token", opened.getString("refresh_token"), "client_id", "owner-app")).status());
+        assertEquals("TOKEN_REVOKED", TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?", sid));
+    }
+
+    // ---- introspection (RFC 7662) -------------------------------------------------------------------------
+
+    private String resourceServer;
+    private String resourceServerSecret;
+
+    private Http.Reply introspect(String token) {
+        if (resourceServer == null) {
+            resourceServer = Http.uniqueName("resource-server");
+            resourceServerSecret = registerClient(resourceServer, true, "introspection").getString("clientSecret");
+        }
+        Http.Reply reply = http().post("/api/oauth2/introspect")
+                .header("Authorization", basic(resourceServer, resourceServerSecret)).body(FORM, form("token", token))
+                .send();
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("no-store", reply.header("Cache-Control"));
+        return reply;
+    }
+
+    private void assertInactive(String token, String why) {
+        Http.Reply reply = introspect(token);
+        assertEquals(Json.createObjectBuilder().add("active", false).build(), reply.json(), why);
+    }
+
+    @Test
+    void introspectionDescribesActiveTokensAndSeesALogoutAtOnce() {
+        String name = Http.uniqueName("introspected");
+        JsonObject tokens = http().register(name, PASSWORD);
+        String userId = tokens.getJsonObject("user").getString("id");
+
+        JsonObject access = introspect(tokens.getString("accessToken")).json();
+        assertTrue(access.getBoolean("active"));
+        assertEquals("access_token", access.getString("token_type"));
+        assertEquals(userId, access.getString("sub"));
+        assertEquals(name, access.getString("username"));
+        assertEquals(tokens.getString("sessionId"), access.getString("sid"));
+        assertEquals("keyturn", access.getString("aud"));
+        assertFalse(access.getString("iss").isBlank());
+        assertTrue(access.getJsonNumber("exp").longValue() > access.getJsonNumber("iat").longValue());
+        assertEquals(Json.createArrayBuilder().add("user").build(), access.getJsonArray("groups"));
+        assertFalse(access.containsKey("client_id"), "a first-party session has no client");
+
+        JsonObject refresh = introspect(tokens.getString("refreshToken")).json();
+        assertTrue(refresh.getBoolean("active"));
+        assertEquals("refresh_token", refresh.getString("token_type"));
+        assertEquals(tokens.getString("sessionId"), refresh.getString("sid"));
+
+        JsonObject viaClient = passwordGrant("introspected-app", name);
+        assertEquals("introspected-app", introspect(viaClient.getString("access_token")).json().getString("client_id"));
+
+        assertEquals(204, http().post("/api/auth/logout").bodyMode()
+                .json("{\"refreshToken\":\"" + tokens.getString("refreshToken") + "\"}").send().status());
+        assertInactive(tokens.getString("accessToken"), "its session was logged out");
+        assertInactive(tokens.getString("refreshToken"), "its session was logged out");
+        assertInactive("x".repeat(43), "unknown");
+        assertInactive("a.b.c", "not a token");
+    }
+
+    @Test
+    void introspectionSeesADisabledAccountAndAPasswordChangeAtOnce() {
+        String name = Http.uniqueName("introspect-disable");
+        JsonObject tokens = http().register(name, PASSWORD);
+        assertTrue(introspect(tokens.getString("accessToken")).json().getBoolean("active"));
+        setEnabled(tokens.getJsonObject("user").getString("id"), false);
+        assertInactive(tokens.getString("accessToken"), "disabled");
+        assertInactive(tokens.getString("refreshToken"), "disabled");
+
+        String other = Http.uniqueName("introspect-password");
+        JsonObject first = http().register(other, PASSWORD);
+        JsonObject second = http().login(other, PASSWORD);
+        assertTrue(introspect(second.getString("accessToken")).json().getBoolean("active"));
+        assertEquals(204, http().post("/api/auth/password").bearer(first.getString("accessToken"))
+                .json("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another passphrase 99\"}")
+                .send().status());
+        assertInactive(second.getString("accessToken"), "the password change revoked the other session");
+        assertInactive(second.getString("refreshToken"), "the password change revoked the other session");
+    }
+
+    @Test
+    void introspectionIsForConfidentialClientsAndKnowsClientTokens() {
+        String clientId = Http.uniqueName("batch");
+        String secret = registerClient(clientId, true, "service").getString("clientSecret");
+        String clientToken = tokenWithBasic(clientId, secret, form("grant_type", "client_credentials")).json()
+                .getString("access_token");
+        JsonObject described = introspect(clientToken).json();
+        assertTrue(described.getBoolean("active"));
+        assertEquals(clientId, described.getString("sub"));
+        assertEquals(clientId, described.getString("client_id"));
+        assertFalse(described.containsKey("sid"));
+
+        assertOAuthError(http().post("/api/oauth2/introspect").body(FORM, form("token", clientToken, "client_id",
+                "a-public-app")).send(), 401, "invalid_client");
+        assertOAuthError(http().post("/api/oauth2/introspect").body(FORM, form("token", clientToken)).send(), 401,
+                "invalid_client");
+        assertOAuthError(http().post("/api/oauth2/introspect").header("Authorization", basic(clientId, "wrong"))
+                .body(FORM, form("token", clientToken)).send(), 401, "invalid_client");
+
+        assertEquals(204, http().delete("/api/admin/clients/" + clientId).bearer(http().adminToken()).send()
+                .status());
+        assertInactive(clientToken, "its client was deleted");
+    }
+
     private void setEnabled(String userId, boolean enabled) {
         assertEquals(204, http().put("/api/admin/users/" + userId + "/enabled").bearer(http().adminToken())
                 .json("{\"enabled\": " + enabled + "}").send().status());
