@@ -10,18 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.ServerLog;
 import io.keyturn.testing.TestDatabase;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -185,6 +182,9 @@ class OAuthEndpointsIT {
         assertOAuthError(tokenWithBasic(clientId, oldSecret, form("grant_type", "client_credentials")), 401,
                 "invalid_client");
         assertTokenResponse(tokenWithBasic(clientId, newSecret, form("grant_type", "client_credentials")), false);
+        String log = ServerLog.awaiting("event=client_secret_rotated outcome=rotated client_id=" + clientId);
+        assertTrue(log.contains("event=client_authentication_failed outcome=wrong_secret client_id=" + clientId));
+        assertFalse(log.contains(oldSecret) || log.contains(newSecret), "a secret in the server log");
         assertProblem(http().post("/api/admin/clients/" + Http.uniqueName("nobody") + "/secret")
                 .bearer(http().adminToken()).send(), 404, "client_not_found");
     }

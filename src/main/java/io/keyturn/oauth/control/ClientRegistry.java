@@ -91,7 +91,7 @@ public class ClientRegistry {
         }
         String secret = ClientSecrets.newSecret();
         client.replaceSecret(ClientSecrets.hash(secret));
-        SecurityLog.event("client_secret_rotated", "client_id=" + clientId, adminUserId, null, address);
+        SecurityLog.event("client_secret_rotated", "rotated client_id=" + clientId, adminUserId, null, address);
         return new NewClientSecret(clientId, secret);
     }
 
@@ -101,7 +101,7 @@ public class ClientRegistry {
         Client client = locked(clientId);
         em.remove(client);
         sessions.revokeAllOfClient(clientId, RevokeReason.CLIENT_DELETED, address);
-        SecurityLog.event("client_deleted", "client_id=" + clientId, adminUserId, null, address);
+        SecurityLog.event("client_deleted", "deleted client_id=" + clientId, adminUserId, null, address);
     }
 
     private Client locked(String clientId) {
