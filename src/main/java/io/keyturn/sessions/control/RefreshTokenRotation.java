@@ -7,6 +7,7 @@ import io.keyturn.callers.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RefreshToken;
+import io.keyturn.sessions.entity.RequestingClient;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
 import io.keyturn.users.control.Authenticator;
@@ -47,6 +48,15 @@ public class RefreshTokenRotation {
     /** Rejections commit too: a detected reuse must stay revoked although the client is answered 401. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public IssuedRefreshToken refresh(String presented, ClientInfo client) {
+        return refresh(presented, client, RequestingClient.FIRST_PARTY);
+    }
+
+    /**
+     * A refresh by a given client. A session bound to another client answers as an invalid token, before any rule
+     * of the rotation runs: a wrong client changes nothing (no rotation, no reuse detection, no revocation).
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public IssuedRefreshToken refresh(String presented, ClientInfo client, RequestingClient requester) {
         if (!RefreshTokens.wellFormed(presented)) {
             throw invalid();
         }
@@ -57,6 +67,9 @@ public class RefreshTokenRotation {
             throw invalid();
         }
         Session session = em.find(Session.class, token.sessionId());
+        if (!requester.mayUse(session.clientId())) {
+            throw invalid();
+        }
         User user = em.find(User.class, session.userId());
         RefreshOutcome outcome = RefreshDecision.decide(token, session, user, now, policy, this::lockedSuccessor);
         return switch (outcome.action()) {

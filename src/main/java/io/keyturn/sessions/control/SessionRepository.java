@@ -51,4 +51,10 @@ public class SessionRepository {
                 .setParameter("reason", reason).setParameter("now", now)
                 .executeUpdate();
     }
+
+    public int revokeAllOfClient(String clientId, RevokeReason reason, Instant now) {
+        return em.createNamedQuery(Session.REVOKE_ALL_OF_CLIENT)
+                .setParameter("clientId", clientId).setParameter("reason", reason).setParameter("now", now)
+                .executeUpdate();
+    }
 }

@@ -41,9 +41,15 @@ public class Sessions {
     /** A login: a new session with its first refresh token, in one transaction. */
     @Transactional
     public IssuedRefreshToken open(User user, ClientInfo client) {
+        return open(user, client, null);
+    }
+
+    /** A login through an OAuth client: the session remembers its {@code client_id} (null: no client). */
+    @Transactional
+    public IssuedRefreshToken open(User user, ClientInfo client, String clientId) {
         Instant now = clock.instant();
         makeRoomForOneMore(user.id(), now, client);
-        Session session = new Session(user.id(), client, now, policy.sessionExpiresAt(now));
+        Session session = new Session(user.id(), client, now, policy.sessionExpiresAt(now), clientId);
         sessions.add(session);
         RefreshTokenFactory.NewRefreshToken first = RefreshTokenFactory.newToken(session, now, policy);
         em.persist(first.row());
@@ -116,6 +122,15 @@ public class Sessions {
         int revoked = sessions.revokeOthersOf(userId, keepSessionId, reason, clock.instant());
         SecurityLog.event("sessions_revoked", reason.name().toLowerCase() + " count=" + revoked, userId,
                 keepSessionId, client);
+        return revoked;
+    }
+
+    /** Every session a client opened (the client was deleted). */
+    @Transactional
+    public int revokeAllOfClient(String clientId, RevokeReason reason, String client) {
+        int revoked = sessions.revokeAllOfClient(clientId, reason, clock.instant());
+        SecurityLog.event("sessions_revoked", reason.name().toLowerCase() + " client_id=" + clientId + " count="
+                + revoked, null, null, client);
         return revoked;
     }
 }

@@ -3,6 +3,7 @@ package io.keyturn.sessions.control;
 import io.keyturn.callers.entity.ClientInfo;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.IssuedTokens;
+import io.keyturn.sessions.entity.RequestingClient;
 import io.keyturn.tokens.control.AccessTokenIssuer;
 import io.keyturn.users.control.ThrottledCredentials;
 import io.keyturn.users.entity.User;
@@ -35,6 +36,12 @@ public class SignIn {
         return withAccessToken(sessions.open(user, client));
     }
 
+    /** A login through an OAuth client (the password grant): the session remembers the client's id. */
+    public IssuedTokens login(String login, String password, ClientInfo client, String clientId) {
+        User user = credentials.login(login, password, client.ipAddress());
+        return withAccessToken(sessions.open(user, client, clientId));
+    }
+
     /** A user just created by registration: joins the registration's transaction. */
     public IssuedTokens opened(User user, ClientInfo client) {
         return withAccessToken(sessions.open(user, client));
@@ -42,6 +49,11 @@ public class SignIn {
 
     public IssuedTokens refresh(String presentedRefreshToken, ClientInfo client) {
         return withAccessToken(rotation.refresh(presentedRefreshToken, client));
+    }
+
+    /** A refresh at the OAuth token endpoint, bound to the client that opened the session. */
+    public IssuedTokens refresh(String presentedRefreshToken, ClientInfo client, RequestingClient requester) {
+        return withAccessToken(rotation.refresh(presentedRefreshToken, client, requester));
     }
 
     private IssuedTokens withAccessToken(IssuedRefreshToken issued) {

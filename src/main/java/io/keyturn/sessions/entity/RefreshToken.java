@@ -95,6 +95,10 @@ public class RefreshToken {
         return sessionId;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
     }

@@ -10,5 +10,9 @@ public enum RevokeReason {
     USER_DISABLED,
     /** The user opened more sessions than {@code keyturn.sessions.max-per-user}: the least recently used went. */
     SESSION_LIMIT,
+    /** The OAuth client that opened it was deleted from the registry. */
+    CLIENT_DELETED,
+    /** Its client revoked a token of it (RFC 7009). */
+    TOKEN_REVOKED,
     REUSE
 }

@@ -18,6 +18,8 @@ import java.util.UUID;
         + "s.revokeReason = :reason WHERE s.userId = :userId AND s.revokedAt IS NULL")
 @NamedQuery(name = Session.REVOKE_OTHERS_OF_USER, query = "UPDATE Session s SET s.revokedAt = :now, "
         + "s.revokeReason = :reason WHERE s.userId = :userId AND s.id <> :keep AND s.revokedAt IS NULL")
+@NamedQuery(name = Session.REVOKE_ALL_OF_CLIENT, query = "UPDATE Session s SET s.revokedAt = :now, "
+        + "s.revokeReason = :reason WHERE s.clientId = :clientId AND s.revokedAt IS NULL")
 @NamedQuery(name = Session.FINISHED, query = "SELECT s.id FROM Session s WHERE s.expiresAt < :now "
         + "OR s.revokedAt < :revokedBefore")
 @NamedQuery(name = Session.DELETE_BY_IDS, query = "DELETE FROM Session s WHERE s.id IN :ids")
@@ -26,6 +28,7 @@ public class Session {
     public static final String ACTIVE_OF_USER = "Session.activeOfUser";
     public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
     public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
+    public static final String REVOKE_ALL_OF_CLIENT = "Session.revokeAllOfClient";
     public static final String FINISHED = "Session.finished";
     public static final String DELETE_BY_IDS = "Session.deleteByIds";
 
@@ -52,6 +55,10 @@ public class Session {
     @Column(name = "ip_address")
     private String ipAddress;
 
+    /** The OAuth client that opened it; null for a first-party login or registration (no client). */
+    @Column(name = "client_id")
+    private String clientId;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
@@ -64,6 +71,12 @@ public class Session {
     }
 
     public Session(String userId, ClientInfo client, Instant now, Instant expiresAt) {
+        this(userId, client, now, expiresAt, null);
+    }
+
+    /** @param clientId the OAuth {@code client_id} that opens it, or null for a first-party login */
+    public Session(String userId, ClientInfo client, Instant now, Instant expiresAt, String clientId) {
+        this.clientId = clientId;
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.createdAt = now;
@@ -116,6 +129,10 @@ public class Session {
 
     public String ipAddress() {
         return ipAddress;
+    }
+
+    public String clientId() {
+        return clientId;
     }
 
     public Instant revokedAt() {

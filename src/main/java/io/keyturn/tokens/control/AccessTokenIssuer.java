@@ -22,6 +22,9 @@ import org.jose4j.lang.JoseException;
 @ApplicationScoped
 public class AccessTokenIssuer {
 
+    /** The claim that marks a client-credentials token (RFC 9068 §2.2). */
+    public static final String CLIENT_ID = "client_id";
+
     @Inject
     Issuer issuer;
 
@@ -38,8 +41,6 @@ public class AccessTokenIssuer {
     AccessTokenClaimOptions options;
 
     public AccessToken issue(String userId, String username, String email, Set<String> roles, String sessionId) {
-        long now = clock.instant().getEpochSecond();
-        long ttl = settings.ttl().toSeconds();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer.value());
         claims.setAudience(settings.audience());
@@ -50,10 +51,35 @@ public class AccessTokenIssuer {
             claims.setClaim("email", email);
         }
         claims.setStringListClaim("groups", List.copyOf(roles));
+        claims.setClaim("sid", sessionId);
+        return signed(claims);
+    }
+
+    /**
+     * A client-credentials token (OAuth {@code client_credentials}): the client acts for itself, so {@code sub},
+     * {@code upn} and {@code preferred_username} are its client id, {@code client_id} says it is a client (RFC 9068)
+     * and {@code groups} are its registered roles. There is no session and so no {@code sid}; the token lives until
+     * its {@code exp}. Client roles are never Keyturn's own {@code user} or {@code admin}, so Keyturn's endpoints
+     * accept the token as a caller but refuse it with 403.
+     */
+    public AccessToken issueForClient(String clientId, Set<String> roles) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer.value());
+        claims.setAudience(settings.audience());
+        claims.setSubject(clientId);
+        claims.setClaim("upn", clientId);
+        claims.setClaim("preferred_username", clientId);
+        claims.setClaim(CLIENT_ID, clientId);
+        claims.setStringListClaim("groups", List.copyOf(roles));
+        return signed(claims);
+    }
+
+    private AccessToken signed(JwtClaims claims) {
+        long now = clock.instant().getEpochSecond();
+        long ttl = settings.ttl().toSeconds();
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + ttl));
         claims.setJwtId(RandomTokens.newToken(16));
-        claims.setClaim("sid", sessionId);
 
         KeyRing ring = keys.ring();
         JsonWebSignature jws = new JsonWebSignature();

@@ -90,7 +90,10 @@ public class AccessTokenValidator {
             String sessionId = claims.getStringClaimValue("sid");
             String username = claims.getStringClaimValue("upn");
             List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
-            if (sessionId == null || username == null) {
+            // a client-credentials token has no session: it names its client instead (AccessTokenIssuer)
+            boolean clientToken = claims.getSubject() != null
+                    && claims.getSubject().equals(claims.getStringClaimValue(AccessTokenIssuer.CLIENT_ID));
+            if ((sessionId == null && !clientToken) || username == null) {
                 throw new InvalidTokenException("without_sid_or_upn");
             }
             return new VerifiedClaims(claims.getSubject(), username, claims.getStringClaimValue("email"),

@@ -1,0 +1,102 @@
+package io.keyturn.oauth.control;
+
+import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.oauth.entity.AuthenticatedClient;
+import io.keyturn.oauth.entity.Client;
+import io.keyturn.oauth.entity.FormParameters;
+import io.keyturn.oauth.entity.OAuthError;
+import io.keyturn.oauth.entity.OAuthException;
+import io.keyturn.problems.entity.ProblemException;
+import io.keyturn.throttling.control.LoginThrottle;
+import io.keyturn.throttling.entity.ThrottleReservation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Who is calling an OAuth endpoint (RFC 6749 §2.3): a confidential client with {@code client_secret_basic} or
+ * {@code client_secret_post}, or a public client that sends only its {@code client_id}. One method per request.
+ * <p>
+ * Secret checks are throttled like password checks ({@link LoginThrottle}): the attempt is reserved before the secret
+ * is compared, per client id and per client address, and settled by the outcome, so nobody can try secrets faster
+ * than logins. Failures are security events; the secret is never logged.
+ */
+@ApplicationScoped
+public class ClientAuthentication {
+
+    static final String CLIENT_ID = "client_id";
+    static final String CLIENT_SECRET = "client_secret";
+
+    @Inject
+    ClientRegistry registry;
+
+    @Inject
+    LoginThrottle throttle;
+
+    public AuthenticatedClient authenticate(String authorization, FormParameters form, String address) {
+        Optional<BasicCredentials.Presented> basic = BasicCredentials.parse(authorization);
+        Optional<String> formId = form.get(CLIENT_ID);
+        Optional<String> formSecret = form.get(CLIENT_SECRET);
+        if (basic.isPresent()) {
+            if (formSecret.isPresent()) {
+                throw new OAuthException(OAuthError.INVALID_REQUEST, "Use one client authentication method only");
+            }
+            if (formId.isPresent() && !formId.get().equals(basic.get().clientId())) {
+                throw new OAuthException(OAuthError.INVALID_REQUEST, "client_id differs from the Basic credentials");
+            }
+            return confidential(basic.get().clientId(), basic.get().secret(), address);
+        }
+        String clientId = formId.orElseThrow(() -> new OAuthException(OAuthError.INVALID_CLIENT,
+                "Identify the client: client_id (public clients) or client_secret_basic / client_secret_post"));
+        if (formSecret.isPresent()) {
+            return confidential(clientId, formSecret.get(), address);
+        }
+        return publicClient(clientId, address);
+    }
+
+    /** Only the confidential clients may call introspection (RFC 7662 §2.1 asks for authorization). */
+    public AuthenticatedClient authenticateConfidential(String authorization, FormParameters form, String address) {
+        AuthenticatedClient client = authenticate(authorization, form, address);
+        if (!client.confidential()) {
+            throw new OAuthException(OAuthError.INVALID_CLIENT, "Only confidential clients may call this endpoint");
+        }
+        return client;
+    }
+
+    private AuthenticatedClient publicClient(String clientId, String address) {
+        if (!ClientIds.valid(clientId)) {
+            throw refused("malformed_client_id", null, address);
+        }
+        if (registry.find(clientId).filter(Client::confidential).isPresent()) {
+            // a confidential client's id alone proves nothing
+            throw refused("secret_missing", clientId, address);
+        }
+        return AuthenticatedClient.publicClient(clientId);
+    }
+
+    private AuthenticatedClient confidential(String clientId, String secret, String address) {
+        if (!ClientIds.valid(clientId)) {
+            throw refused("malformed_client_id", null, address);
+        }
+        ThrottleReservation reservation;
+        try {
+            reservation = throttle.reserve("oauth-client:" + clientId, address, "client_authentication");
+        } catch (ProblemException throttled) {
+            throw OAuthRefusals.asOAuth(throttled);
+        }
+        Optional<Client> client = registry.find(clientId).filter(Client::confidential);
+        if (client.isPresent() && ClientSecrets.matches(secret, client.get().secretHash())) {
+            throttle.succeeded(reservation);
+            return new AuthenticatedClient(clientId, true, client.get().roles());
+        }
+        throttle.failed(reservation);
+        throw refused(client.isPresent() ? "wrong_secret" : "unknown_client", clientId, address);
+    }
+
+    /** The same answer whatever went wrong, so the endpoint tells no one which client ids exist. */
+    private static OAuthException refused(String reason, String clientId, String address) {
+        SecurityLog.alert("client_authentication_failed", reason + (clientId == null ? "" : " client_id=" + clientId),
+                null, null, address);
+        return new OAuthException(OAuthError.INVALID_CLIENT, "Client authentication failed");
+    }
+}
