@@ -2,7 +2,7 @@ package io.keyturn;
 
 import io.keyturn.callers.entity.ClientAddressSettings;
 import io.keyturn.json.RequestBodyLimit;
-import io.keyturn.oauth.entity.OAuthSettings;
+import io.keyturn.oauth.control.PasswordGrant;
 import io.keyturn.security.entity.CorsSettings;
 import io.keyturn.security.entity.StrictModeSettings;
 import io.keyturn.sessions.control.SessionCap;
@@ -87,7 +87,7 @@ public class StartupChecks {
     RequestBodyLimit requestBodyLimit;
 
     @Inject
-    OAuthSettings oauth;
+    PasswordGrant passwordGrant;
 
     // application-scoped beans are injected as proxies: only a call creates, and so checks, them
     @Inject
@@ -102,7 +102,7 @@ public class StartupChecks {
     @PostConstruct
     void check() {
         List.of(issuer, accessTokens, claimOptions, signing, refreshPolicy, cookie, housekeeping, admin, argon2,
-                clientAddresses, strictMode, cors, requestBodyLimit, oauth).forEach(Objects::requireNonNull);
+                clientAddresses, strictMode, cors, requestBodyLimit, passwordGrant).forEach(Objects::requireNonNull);
         sessionCap.maxPerUser();
         throttles.window();
         registration.open();

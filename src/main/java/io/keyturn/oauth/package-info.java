@@ -3,6 +3,7 @@
  * introspection endpoints, and the registry of client applications, so off-the-shelf resource servers and OAuth
  * clients work with Keyturn by configuration alone.
  * <p>
- * Uses: any component below it. Transactions: as sessions and users (writes {@code @Transactional}).
+ * Uses: problems, json, audit, tokens, callers, throttling, users, sessions. Transactions: writes are
+ * {@code @Transactional}, as in sessions; a failed client authentication is counted by throttling in its own.
  */
 package io.keyturn.oauth;

@@ -7,7 +7,7 @@ import io.keyturn.oauth.control.TokenGrants;
 import io.keyturn.oauth.entity.AuthenticatedClient;
 import io.keyturn.oauth.entity.FormParameters;
 import io.keyturn.oauth.entity.GrantedTokens;
-import io.keyturn.oauth.entity.OAuthSettings;
+import io.keyturn.oauth.control.PasswordGrant;
 import io.keyturn.oauth.entity.TokenRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ public class TokenResource {
     TokenGrants grants;
 
     @Inject
-    OAuthSettings settings;
+    PasswordGrant passwordGrant;
 
     @Inject
     ClientAddresses clients;
@@ -78,7 +78,7 @@ public class TokenResource {
             content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
     public Response token(InputStream body) throws IOException {
         FormParameters form = forms.read(request, body);
-        TokenRequest grant = TokenRequest.of(form, settings.passwordGrantEnabled());
+        TokenRequest grant = TokenRequest.of(form, passwordGrant.enabled());
         ClientInfo caller = clients.of(request);
         AuthenticatedClient client = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), form,
                 caller.ipAddress());
