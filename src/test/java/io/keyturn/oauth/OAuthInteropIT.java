@@ -1,15 +1,36 @@
 package io.keyturn.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.SecondInstance;
+import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +63,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * a port of the container's choosing and a context root, so the discovery tests run against a second Keyturn on
  * Payara Micro whose {@code keyturn.issuer} is its own {@code http://127.0.0.1:<port>}, on an in-memory database of
  * its own. On WildFly (no Payara Micro to start) they run only when the deployment's address is its issuer.
+ * <p>
+ * Nimbus is also the OAuth client of the last tests: the client credentials grant, the refresh token grant of a
+ * session, revocation and introspection, against the deployed Keyturn's endpoints.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -200,5 +224,82 @@ class OAuthInteropIT {
         String foreign = keyturn().register(Http.uniqueName("foreign"), PASSWORD).getString("accessToken");
 
         assertThrows(JwtException.class, () -> JwtDecoders.fromIssuerLocation(issuer).decode(foreign));
+    }
+
+    // --- Nimbus as the OAuth client: grants, revocation and introspection against the deployed Keyturn
+
+    /** The deployment's own endpoint (its address, not the issuer's: only discovery needs the two to agree). */
+    private URI endpoint(String path) {
+        return keyturn().uri(path);
+    }
+
+    private ClientSecretBasic registeredConfidentialClient(String... roles) {
+        var rolesJson = Json.createArrayBuilder();
+        for (String role : roles) {
+            rolesJson.add(role);
+        }
+        String clientId = Http.uniqueName("nimbus");
+        Http.Reply reply = keyturn().post("/api/admin/clients").bearer(keyturn().adminToken())
+                .json(Json.createObjectBuilder().add("clientId", clientId).add("confidential", true)
+                        .add("roles", rolesJson).build().toString()).send();
+        assertEquals(201, reply.status(), reply::toString);
+        return new ClientSecretBasic(new ClientID(clientId), new Secret(reply.json().getString("clientSecret")));
+    }
+
+    private static TokenResponse send(TokenRequest request) throws Exception {
+        return TokenResponse.parse(request.toHTTPRequest().send());
+    }
+
+    @Test
+    void nimbusGetsAClientCredentialsTokenWithTheClientsRoles() throws Exception {
+        ClientSecretBasic client = registeredConfidentialClient("orders");
+
+        TokenResponse response = send(new TokenRequest(endpoint("/api/oauth2/token"), client,
+                new ClientCredentialsGrant()));
+
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        AccessTokenResponse tokens = response.toSuccessResponse();
+        assertNull(tokens.getTokens().getRefreshToken(), "no refresh token for client credentials");
+        JWTClaimsSet claims = SignedJWT.parse(tokens.getTokens().getAccessToken().getValue()).getJWTClaimsSet();
+        assertEquals(client.getClientID().getValue(), claims.getSubject());
+        assertEquals(List.of("orders"), claims.getStringListClaim("groups"));
+
+        TokenResponse wrongSecret = send(new TokenRequest(endpoint("/api/oauth2/token"),
+                new ClientSecretBasic(client.getClientID(), new Secret("not-the-secret")),
+                new ClientCredentialsGrant()));
+        assertEquals(OAuth2Error.INVALID_CLIENT.getCode(),
+                wrongSecret.toErrorResponse().getErrorObject().getCode());
+    }
+
+    @Test
+    void nimbusRefreshesRevokesAndIntrospectsAUsersSession() throws Exception {
+        String username = Http.uniqueName("nimbus-user");
+        keyturn().register(username, PASSWORD);
+        var login = keyturn().login(username, PASSWORD);
+        ClientID publicApp = new ClientID("nimbus-public-app");
+        ClientSecretBasic resourceServer = registeredConfidentialClient("resource-server");
+
+        TokenResponse refreshed = send(new TokenRequest(endpoint("/api/oauth2/token"), publicApp,
+                new RefreshTokenGrant(new RefreshToken(login.getString("refreshToken")))));
+        assertTrue(refreshed.indicatesSuccess(), () -> refreshed.toErrorResponse().getErrorObject().toString());
+        Tokens tokens = refreshed.toSuccessResponse().getTokens();
+        assertNotEquals(login.getString("refreshToken"), tokens.getRefreshToken().getValue(), "rotated");
+
+        TokenIntrospectionResponse live = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                endpoint("/api/oauth2/introspect"), resourceServer, tokens.getAccessToken()).toHTTPRequest().send());
+        assertTrue(live.toSuccessResponse().isActive());
+        assertEquals(username, live.toSuccessResponse().getUsername());
+
+        HTTPResponse revoked = new TokenRevocationRequest(endpoint("/api/oauth2/revoke"), publicApp,
+                tokens.getRefreshToken()).toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode());
+
+        TokenIntrospectionResponse ended = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                endpoint("/api/oauth2/introspect"), resourceServer, tokens.getAccessToken()).toHTTPRequest().send());
+        assertFalse(ended.toSuccessResponse().isActive(), "the access token's session was revoked");
+        TokenResponse afterRevocation = send(new TokenRequest(endpoint("/api/oauth2/token"), publicApp,
+                new RefreshTokenGrant(tokens.getRefreshToken())));
+        assertEquals(OAuth2Error.INVALID_GRANT.getCode(),
+                afterRevocation.toErrorResponse().getErrorObject().getCode());
     }
 }
