@@ -557,7 +557,7 @@ class BearerAuthenticationIT {
     @Test
     void anUnknownPathOutsideApiIsA404Problem() {
         assertProblem(http().get("/no-such-page").send(), 404, "not_found");
-        assertProblem(http().get("/.well-known/openid-configuration").send(), 404, "not_found");
+        assertProblem(http().get("/.well-known/no-such-document").send(), 404, "not_found");
     }
 
     @Test

@@ -15,7 +15,11 @@ public class SecretKeyStore {
     @PersistenceContext
     EntityManager em;
 
-    @Transactional
+    /**
+     * In a transaction of its own: inside a caller's REPEATABLE READ transaction (MySQL's default) a read after another
+     * instance's insert, or after our own insert in its own transaction, would still see the older snapshot.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
     public Optional<SecretKeyEntry> byName(String name) {
         return Optional.ofNullable(em.find(SecretKeyEntry.class, name));
     }
