@@ -150,13 +150,11 @@ public final class KeyturnTokens {
 
     private void runRenewal(Held start, CompletableFuture<Held> flight) {
         Held next = null;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             Issued issued = renewal.renew(start.refreshToken());
             next = Held.of(issued, clock.instant(), start.refreshToken());
-        } catch (SessionEndedException sessionOver) {
-            failure = sessionOver;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // even an Error must reach the waiting callers, or they would wait forever
             failure = e;
         }
         synchronized (lock) {
@@ -171,10 +169,13 @@ public final class KeyturnTokens {
             flight.complete(next);
             return;
         }
-        if (failure instanceof SessionEndedException sessionOver && listener != null) {
-            listener.sessionEnded(sessionOver); // once: only the renewal's own thread gets here, and only once
+        try {
+            if (failure instanceof SessionEndedException sessionOver && listener != null) {
+                listener.sessionEnded(sessionOver); // once: only the renewal's own thread gets here, only once
+            }
+        } finally {
+            flight.completeExceptionally(failure); // a throwing listener must not leave the others waiting
         }
-        flight.completeExceptionally(failure);
     }
 
     private static Held await(CompletableFuture<Held> flight) {
@@ -183,6 +184,9 @@ public final class KeyturnTokens {
         } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new KeyturnException("Renewing the access token failed", 0, null, e.getCause());
         } catch (InterruptedException e) {

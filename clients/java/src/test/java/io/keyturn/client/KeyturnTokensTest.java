@@ -93,23 +93,17 @@ class KeyturnTokensTest {
     }
 
     @Test
-    void aTransientFailureGoesToTheWaitingCallersOnlyAndTheNextCallTriesAgain() throws Exception {
+    void aTransientFailureIsThrownToTheCallerAndTheNextCallTriesAgain() {
         KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
         clock.advance(LIFETIME);
         server.failuresToCome.set(1);
-        CountDownLatch asked = new CountDownLatch(THREADS);
-        server.beforeRefresh = () -> await(asked);
 
-        for (Future<String> answer : callConcurrently(() -> {
-            asked.countDown();
-            return tokens.accessToken();
-        })) {
-            ExecutionExceptionCheck.assertCause(KeyturnException.class, answer);
-        }
-        assertEquals(1, server.refreshes.get(), "one failed renewal for all the callers that overlapped it");
+        KeyturnException failure = assertThrows(KeyturnException.class, tokens::accessToken);
+        assertEquals(503, failure.status());
+        assertFalse(failure instanceof SessionEndedException);
         assertFalse(tokens.isEnded());
+        assertEquals(1, server.refreshes.get(), "no retry inside the failed call");
 
-        server.beforeRefresh = () -> { };
         assertEquals("access-2", tokens.accessToken());
         assertEquals(2, server.refreshes.get());
     }
@@ -150,6 +144,32 @@ class KeyturnTokensTest {
         assertEquals("invalid_client", end.code());
         assertSame(end, assertThrows(SessionEndedException.class, tokens::accessToken));
         assertEquals(3, server.clientCredentials.get());
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotLeaveTheOtherCallersWaiting() throws Exception {
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).onSessionEnded(reason -> {
+            throw new IllegalStateException("a broken listener");
+        }).login("alice", "pw");
+        server.revoked = true;
+        clock.advance(LIFETIME);
+        CountDownLatch asked = new CountDownLatch(THREADS);
+        server.beforeRefresh = () -> await(asked);
+
+        List<Future<String>> answers = callConcurrently(() -> {
+            asked.countDown();
+            return tokens.accessToken();
+        });
+        int sessionEnds = 0;
+        for (Future<String> answer : answers) {
+            try {
+                answer.get(30, TimeUnit.SECONDS); // a timeout here is the failure this test is about
+            } catch (java.util.concurrent.ExecutionException e) {
+                sessionEnds += e.getCause() instanceof SessionEndedException ? 1 : 0;
+            }
+        }
+        assertEquals(THREADS - 1, sessionEnds, "all but the renewing thread, which got the listener's exception");
+        assertTrue(tokens.isEnded());
     }
 
     private List<Future<String>> callConcurrently(java.util.concurrent.Callable<String> call) {
