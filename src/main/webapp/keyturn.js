@@ -179,10 +179,12 @@ export function createKeyturn(options = {}) {
         const problem = await problemOf(response);
         const code = problem && problem.code;
         if (response.status === 401 || (response.status === 403 && SESSION_ENDED_CODES.has(code))) {
-            // the session is over: sign out, tell the other tabs if this one knew the session
+            // the session is over: sign out, and tell the other tabs if this one knew the session; at page start
+            // with no (live) cookie there simply is no session
             const knew = token !== null;
-            signOut(code || 'session-ended', knew);
-            throw new SessionEndedError(code || 'session-ended');
+            const why = knew ? code || 'session-ended' : 'no-session';
+            signOut(why, knew);
+            throw new SessionEndedError(why);
         }
         // 403 csrf_header_missing, 429, 5xx, ...: not an answer about the session; the caller may try later
         throw new KeyturnError(response.status, problem, response.headers.get('Retry-After'));

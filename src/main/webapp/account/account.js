@@ -105,6 +105,7 @@ async function reload() {
     try {
         await Promise.all([loadMe(), loadSessions()]);
         notice('');
+        $('signed-in').dataset.loadedAt = String(Date.now()); // when the page last showed fresh data
     } catch (error) {
         if (!(error instanceof SessionEndedError)) {
             notice(error.message, 'error');
