@@ -2,6 +2,7 @@ package io.keyturn.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -207,6 +209,102 @@ class AccountPageIT {
     }
 
     @Test
+    void changingThePasswordOnThePageKeepsThisTabAndRevokesEveryOtherSession() {
+        String user = registered("password");
+        String registration = registrationSession;
+        String apiLogin = keyturn.http().login(user, PASSWORD).getString("sessionId");
+        signIn(user);
+        awaitLoaded();
+        awaitSessionRows(3);
+        String current = liveSessionOf(user);
+        String newPassword = "battery staple horse correct";
+
+        WebElement form = browser.findElement(By.id("password-form"));
+        form.findElement(By.name("currentPassword")).sendKeys(PASSWORD);
+        form.findElement(By.name("newPassword")).sendKeys(newPassword);
+        form.findElement(By.name("confirmPassword")).sendKeys(newPassword);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement message = browser.findElement(By.id("password-message"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> message.isDisplayed());
+        assertEquals("message ok", message.getAttribute("class"), message.getText());
+        assertTrue(message.getText().startsWith("Password changed."), message.getText());
+        assertEquals("", form.findElement(By.name("currentPassword")).getAttribute("value"), "the form is reset");
+        awaitSessionRows(1); // the page reloads the list: only this device is left
+        assertEquals(1, browser.findElements(By.cssSelector("#sessions .session.current")).size());
+        assertEquals("signed-in", state(), "this tab stays signed in");
+
+        assertNull(revokedAt(current), "this session stays");
+        assertNotNull(revokedAt(registration), "the registration's session is revoked");
+        assertNotNull(revokedAt(apiLogin), "the other login's session is revoked");
+        assertEquals(1, liveSessionsOf(user));
+
+        Http http = keyturn.http();
+        assertEquals(401, http.post("/api/auth/login").bodyMode()
+                .json("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").send().status(),
+                "the old password no longer logs in");
+        assertNotNull(http.login(user, newPassword).getString("accessToken"), "the new password does");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void signingOutOneOtherSessionFromTheListRevokesOnlyThatOne() {
+        String user = registered("revokeone");
+        String registration = registrationSession;
+        String other = keyturn.http().login(user, PASSWORD).getString("sessionId");
+        signIn(user);
+        awaitLoaded();
+        awaitSessionRows(3);
+        String current = liveSessionOf(user);
+        By otherRow = By.cssSelector("#sessions .session[data-session-id='" + other + "']");
+        assertTrue(browser.findElements(By.cssSelector(
+                "#sessions .session[data-session-id='" + current + "'] .revoke")).isEmpty(),
+                "the current session has no sign-out button of its own");
+
+        long loadedBefore = loadedAt();
+        browser.findElement(otherRow).findElement(By.className("revoke")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElements(otherRow).isEmpty());
+        assertEquals(2, sessionRows(), "the registration's session and this one are left");
+        assertEquals("That session is signed out.", awaitText("notice"));
+
+        assertNotNull(revokedAt(other), "the clicked session is revoked");
+        assertNull(revokedAt(registration), "the registration's session is not");
+        assertNull(revokedAt(current), "this session is not");
+
+        // the current tab stays signed in: a reload still reaches Keyturn with its token
+        browser.findElement(By.id("reload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> loadedAt() > loadedBefore);
+        assertEquals("signed-in", state());
+        assertEquals(user, awaitText("me-username"));
+        assertEquals(2, sessionRows());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void signingOutEverywhereRevokesEverySessionAndShowsTheLoginForm() {
+        String user = registered("everywhere");
+        keyturn.http().login(user, PASSWORD);
+        signIn(user);
+        awaitLoaded();
+        awaitSessionRows(3);
+        assertEquals(3, liveSessionsOf(user));
+
+        browser.findElement(By.id("sign-out-everywhere")).click();
+        awaitState("signed-out", Duration.ofSeconds(10));
+        assertTrue(browser.findElement(By.name("password")).isDisplayed(), "the login form is shown");
+        assertFalse(browser.findElement(By.id("signed-in")).isDisplayed());
+        assertEquals(0, liveSessionsOf(user), "every session of the user is revoked");
+        assertEquals(3, TestDatabase.number("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id"
+                + " WHERE u.username = ? AND s.revoked_at IS NOT NULL", user));
+
+        // and a reload of the page does not bring the session back
+        browser.get(url("/account/"));
+        awaitState("signed-out", Duration.ofSeconds(10));
+        assertTrue(browser.findElement(By.name("password")).isDisplayed());
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void pagesAndModuleComeWithTheirTypesAStrictPolicyAndRevalidation() {
         Http http = keyturn.http();
         Http.Reply module = http.get("/keyturn.js").send();
@@ -238,9 +336,12 @@ class AccountPageIT {
         return (JavascriptExecutor) browser;
     }
 
+    /** The session the last {@link #registered} opened (registration signs in, with Java's HTTP client). */
+    private static String registrationSession;
+
     private static String registered(String prefix) {
         String name = Http.uniqueName(prefix);
-        keyturn.http().register(name, PASSWORD);
+        registrationSession = keyturn.http().register(name, PASSWORD).getString("sessionId");
         return name;
     }
 
@@ -283,6 +384,25 @@ class AccountPageIT {
     private static String liveSessionOf(String username) {
         return TestDatabase.text("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id"
                 + " WHERE u.username = ? AND s.revoked_at IS NULL AND s.user_agent LIKE '%Chrom%'", username);
+    }
+
+    private static long liveSessionsOf(String username) {
+        return TestDatabase.number("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id"
+                + " WHERE u.username = ? AND s.revoked_at IS NULL", username);
+    }
+
+    /** When {@code session} was revoked, null while it is live; it must exist. */
+    private static String revokedAt(String session) {
+        assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM sessions WHERE id = ?", session), session);
+        return TestDatabase.text("SELECT revoked_at FROM sessions WHERE id = ?", session);
+    }
+
+    private static int sessionRows() {
+        return browser.findElements(By.cssSelector("#sessions .session")).size();
+    }
+
+    private static void awaitSessionRows(int rows) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> sessionRows() == rows);
     }
 
     private static long refreshTokensOf(String session) {
