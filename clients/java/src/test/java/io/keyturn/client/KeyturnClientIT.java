@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.Closeable;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,6 +212,64 @@ class KeyturnClientIT {
         SessionEndedException end = assertThrows(SessionEndedException.class, tokens::accessToken);
         assertEquals("invalid_client", end.code());
         assertEquals(1, told.get());
+    }
+
+    /** A MicroProfile Rest Client interface whose provider is given by annotation, as the README shows. */
+    @Path("/api")
+    @RegisterProvider(HolderBearer.class)
+    public interface Me {
+        @GET
+        @Path("me")
+        JsonObject me();
+    }
+
+    /** The README's no-CDI shape: made by the Rest Client implementation, the source taken from a static holder. */
+    public static class HolderBearer extends BearerTokenFilter {
+        static volatile KeyturnTokens holder;
+        static final AtomicInteger made = new AtomicInteger();
+        static final AtomicInteger filtered = new AtomicInteger();
+
+        public HolderBearer() {
+            made.incrementAndGet();
+        }
+
+        @Override
+        protected KeyturnTokens tokens() {
+            filtered.incrementAndGet();
+            return holder;
+        }
+    }
+
+    @Test
+    void aMicroProfileRestClientWithRegisterProviderSendsAndRenewsTheBearer() throws Exception {
+        String expected = ClientImplementation.name().equals("resteasy") ? "org.jboss.resteasy" : "org.glassfish.jersey";
+        RestClientBuilder builder = RestClientBuilder.newBuilder();
+        assertTrue(builder.getClass().getName().startsWith(expected), builder.getClass().getName());
+        register("frank");
+        KeyturnTokens tokens = KeyturnTokens.builder(endpoint()).clock(clock).login(username("frank"), password("frank"));
+        String session = keyturn.sessionOfRefreshToken(tokens.refreshToken());
+        HolderBearer.holder = tokens;
+        HolderBearer.made.set(0);
+        HolderBearer.filtered.set(0);
+        String firstToken = tokens.accessToken();
+
+        Me me = builder.baseUri(keyturn.uri()).build(Me.class);
+        try {
+            assertEquals(username("frank"), me.me().getString("username"));
+            assertEquals(0, refreshRequests.get());
+
+            clock.advance(Duration.ofSeconds(60)); // the access token is now due for renewal
+            assertEquals(username("frank"), me.me().getString("username"));
+            assertEquals(1, refreshRequests.get(), "the filter renewed the token once");
+            assertNotEquals(firstToken, tokens.accessToken());
+            assertEquals(2, keyturn.refreshTokensOfSession(session), "refresh tokens the server issued: login + refresh");
+            assertFalse(keyturn.sessionRevoked(session));
+            assertTrue(HolderBearer.made.get() >= 1, "the implementation made the @RegisterProvider filter");
+            assertEquals(2, HolderBearer.filtered.get(), "the filter ran for both calls");
+        } finally {
+            ((Closeable) me).close(); // Rest Client 2.0+ proxies are Closeable
+            HolderBearer.holder = null;
+        }
     }
 
     private TokenEndpoint endpoint() {
