@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /** Tells a failure to reach the database (answered 503, retry later) from a fault in Keyturn (500). */
 public final class DatabaseUnavailable {
@@ -26,7 +27,11 @@ public final class DatabaseUnavailable {
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || CONNECTION_FAILURES.contains(cause.getClass().getName())) {
+                    || isOrExtendsAConnectionFailure(cause.getClass())) {
+                return true;
+            }
+            // the transaction manager could not reach the database to begin, commit or roll back
+            if (cause instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL) {
                 return true;
             }
             // SQLState class 08: connection exception (SQL standard)
@@ -35,6 +40,16 @@ public final class DatabaseUnavailable {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** Pools report failures as subclasses of the Jakarta Connectors exceptions (WildFly's, Payara's own). */
+    private static boolean isOrExtendsAConnectionFailure(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (CONNECTION_FAILURES.contains(c.getName())) {
+                return true;
             }
         }
         return false;

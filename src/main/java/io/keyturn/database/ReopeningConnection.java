@@ -6,17 +6,25 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * A physical connection that opens a new one in its place after its driver has closed it (the database went away),
- * at the next point where no transaction can be in progress on it: when it is in auto-commit mode, or when auto-commit
- * is being switched (the pool does that when a transaction begins or ends). Within a transaction a dead connection
- * stays dead, so the transaction fails instead of silently continuing on another connection.
+ * A physical connection that is replaced by a new one when it is dead (the database went away) at a point where no
+ * work can be lost by it: in auto-commit mode, or in a transaction that has not run a statement yet. Within a
+ * transaction that has done work, a dead connection stays dead, so the transaction fails instead of silently
+ * continuing on another connection.
+ * <p>
+ * A connection is dead once its driver has closed it, or when it has been idle for longer than
+ * {@link #IDLE_BEFORE_VALIDATION_NANOS} and fails a validation ({@link Connection#isValid}) before its next unit of
+ * work: the driver only notices a lost server when it next talks to it, so without the check every idle connection
+ * in the pool would fail one request after an outage. Connections in steady use are never validated.
  * <p>
  * Needed on WildFly: the pool it builds for a {@code @DataSourceDefinition} neither validates connections nor discards
  * the ones a failure broke, so without this Keyturn never recovers from a database outage there. Payara's pool
- * validates and discards them itself (see {@link KeyturnDatabase}); there this never has anything to do.
+ * validates and discards them itself (see {@link KeyturnDatabase}); there this rarely has anything to do.
  */
 final class ReopeningConnection implements InvocationHandler {
 
@@ -25,25 +33,49 @@ final class ReopeningConnection implements InvocationHandler {
         Connection open() throws SQLException;
     }
 
+    /** Idle time after which a connection is validated before use (the bypass window of common pools). */
+    static final long IDLE_BEFORE_VALIDATION_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+    /** Calls that run work on the database: the first one in a transaction makes replacing unsafe until it ends. */
+    private static final Set<String> STARTS_WORK = Set.of("createStatement", "prepareStatement", "prepareCall",
+            "setSavepoint", "nativeSQL");
+
+    private static final Set<String> ENDS_TRANSACTION = Set.of("commit", "rollback");
+
+    /** Calls that never touch the database or need a live connection. */
+    private static final Set<String> PASSIVE = Set.of("close", "isClosed", "isValid", "abort", "unwrap",
+            "isWrapperFor");
+
     private static final Logger LOG = Logger.getLogger(ReopeningConnection.class.getName());
 
     private final Opener opener;
+    private final LongSupplier clock;
     private Connection delegate;
     private boolean autoCommit;
+    private boolean workInTransaction;
+    private long lastUsed;
 
-    private ReopeningConnection(Opener opener, Connection first) throws SQLException {
+    private ReopeningConnection(Opener opener, Connection first, LongSupplier clock) throws SQLException {
         this.opener = opener;
+        this.clock = clock;
         this.delegate = first;
         this.autoCommit = first.getAutoCommit();
+        this.lastUsed = clock.getAsLong();
     }
 
     static Connection open(Opener opener) throws SQLException {
+        return open(opener, System::nanoTime);
+    }
+
+    static Connection open(Opener opener, LongSupplier nanoClock) throws SQLException {
         Connection first = opener.open();
         if (first == null) {
             return null;
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new ReopeningConnection(opener, first));
+                new ReopeningConnection(opener, first, nanoClock));
     }
 
     @Override
@@ -56,20 +88,62 @@ final class ReopeningConnection implements InvocationHandler {
                 default -> "ReopeningConnection[" + delegate + "]";
             };
         }
-        boolean switchingAutoCommit = name.equals("setAutoCommit");
-        if (!name.equals("close") && !name.equals("isClosed") && (autoCommit || switchingAutoCommit)
-                && delegate.isClosed()) {
+        if (PASSIVE.contains(name)) {
+            return call(method, args);
+        }
+        boolean replaceable = autoCommit || !workInTransaction;
+        if (replaceable && dead()) {
             reopen();
         }
         try {
-            Object result = method.invoke(delegate, args);
-            if (switchingAutoCommit) {
-                autoCommit = (Boolean) args[0];
-            }
+            Object result = call(method, args);
+            afterCall(name, args);
             return result;
+        } catch (SQLException failure) {
+            if (name.equals("setAutoCommit") && replaceable && delegate.isClosed()) {
+                // the connection died just now, at a point where nothing was in progress: the new one is switched
+                reopen();
+                call(method, args);
+                afterCall(name, args);
+                return null;
+            }
+            if (ENDS_TRANSACTION.contains(name) && args == null || name.equals("setAutoCommit")) {
+                // the caller learns here that its transaction failed: whatever it did is over, so the next unit of
+                // work may start on a new connection
+                afterCall(name, args);
+            }
+            throw failure;
+        } finally {
+            lastUsed = clock.getAsLong();
+        }
+    }
+
+    private Object call(Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    private void afterCall(String name, Object[] args) {
+        switch (name) {
+            case "setAutoCommit" -> {
+                autoCommit = (Boolean) args[0];
+                workInTransaction = false;
+            }
+            case "commit" -> workInTransaction = false;
+            case "rollback" -> workInTransaction = workInTransaction && args != null; // to a savepoint: still open
+            default -> workInTransaction = workInTransaction || (!autoCommit && STARTS_WORK.contains(name));
+        }
+    }
+
+    private boolean dead() throws SQLException {
+        if (delegate.isClosed()) {
+            return true;
+        }
+        boolean idle = clock.getAsLong() - lastUsed > IDLE_BEFORE_VALIDATION_NANOS;
+        return idle && !delegate.isValid(VALIDATION_TIMEOUT_SECONDS);
     }
 
     private void reopen() throws SQLException {
@@ -84,6 +158,7 @@ final class ReopeningConnection implements InvocationHandler {
             // it was closed by its driver already
         }
         delegate = fresh;
-        LOG.info("Replaced a database connection its driver had closed");
+        workInTransaction = false;
+        LOG.info("Replaced a database connection that had died");
     }
 }

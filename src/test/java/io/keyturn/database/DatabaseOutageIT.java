@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.MariaDbServer;
@@ -12,6 +13,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.util.Collections;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,6 +34,7 @@ class DatabaseOutageIT {
 
     private static final String PASSWORD = "correct horse battery";
     private static final long RECOVERY_DEADLINE_MILLIS = 60_000;
+    private static final int POOL_GROWING_REQUESTS = 24;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -47,6 +51,7 @@ class DatabaseOutageIT {
         String name = Http.uniqueName("outage");
         JsonObject tokens = http.register(name, PASSWORD);
         URI ready = URI.create(http.uri("/").resolve("/health/ready").toString());
+        growThePool(http, tokens.getString("accessToken"));
 
         MariaDbServer.stop();
         try {
@@ -87,5 +92,15 @@ class DatabaseOutageIT {
         Http.Reply refreshed = http.post("/api/auth/refresh").bodyMode().json(Json.createObjectBuilder()
                 .add("refreshToken", tokens.getString("refreshToken")).build().toString()).send();
         assertEquals(200, refreshed.status(), refreshed::toString);
+    }
+
+    /**
+     * Leaves the pool holding connections opened before the outage that nothing uses while the database is gone, as a
+     * server that has been serving for a while does: after the outage, requests are handed those connections first.
+     */
+    private static void growThePool(Http http, String accessToken) {
+        List<Http.Reply> replies = Burst.send(Collections.nCopies(POOL_GROWING_REQUESTS,
+                () -> http.get("/api/me").bearer(accessToken).send()));
+        assertEquals(POOL_GROWING_REQUESTS, Burst.count(replies, 200), replies::toString);
     }
 }

@@ -12,19 +12,42 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A connection its driver closed is replaced only where no transaction can be in progress on it. */
+/**
+ * A dead connection is replaced only where no work can be lost by it. The last tests use a real H2 server over TCP
+ * that is stopped under an open connection, which is what a database outage looks like to the driver: the
+ * connection is not closed, it just no longer answers.
+ */
 class ReopeningConnectionTest {
 
+    private static final long IDLE = ReopeningConnection.IDLE_BEFORE_VALIDATION_NANOS + 1;
+
     private final List<Connection> physical = new ArrayList<>();
+    private final AtomicLong clock = new AtomicLong();
+    private String url = "jdbc:h2:mem:reopen;DB_CLOSE_DELAY=-1";
+    private final List<Server> servers = new ArrayList<>();
 
     private Connection open() throws SQLException {
         return ReopeningConnection.open(() -> {
-            Connection connection = DriverManager.getConnection("jdbc:h2:mem:reopen;DB_CLOSE_DELAY=-1");
+            Connection connection = DriverManager.getConnection(url);
             physical.add(connection);
             return connection;
-        });
+        }, clock::get);
+    }
+
+    private void serveOverTcp() throws SQLException {
+        Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        servers.add(server);
+        url = "jdbc:h2:tcp://localhost:" + server.getPort() + "/mem:reopen-" + servers.size() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(Server::stop);
     }
 
     private static int one(Connection connection) throws SQLException {
@@ -48,7 +71,7 @@ class ReopeningConnectionTest {
     }
 
     @Test
-    void withinATransactionADeadConnectionStaysDeadUntilAutoCommitIsSwitched() throws SQLException {
+    void withinATransactionADeadConnectionStaysDeadUntilTheTransactionEnds() throws SQLException {
         try (Connection connection = open()) {
             connection.setAutoCommit(false);
             assertEquals(1, one(connection));
@@ -57,10 +80,12 @@ class ReopeningConnectionTest {
             assertFalse(connection.isValid(1));
             assertEquals(1, physical.size(), "no silent switch to another connection mid-transaction");
 
-            connection.setAutoCommit(true); // the pool ends the transaction
-            assertEquals(2, physical.size());
-            assertTrue(connection.getAutoCommit());
+            // ending the transaction by switching to auto-commit would commit it: that fails and is reported
+            assertThrows(SQLException.class, () -> connection.setAutoCommit(true));
+            assertEquals(1, physical.size());
+            assertTrue(connection.getAutoCommit(), "the next unit of work runs in auto-commit mode");
             assertEquals(1, one(connection));
+            assertEquals(2, physical.size());
         }
     }
 
@@ -69,6 +94,77 @@ class ReopeningConnectionTest {
         try (Connection connection = open()) {
             physical.get(0).close();
             connection.setAutoCommit(false); // the pool begins a transaction
+            assertFalse(connection.getAutoCommit());
+            assertEquals(1, one(connection));
+            connection.commit();
+            assertEquals(2, physical.size());
+        }
+    }
+
+    @Test
+    void anIdleConnectionWhoseServerWentAwayIsReplacedBeforeTheNextTransaction() throws SQLException {
+        serveOverTcp();
+        try (Connection connection = open()) {
+            assertEquals(1, one(connection));
+            servers.get(0).stop(); // the outage: the driver has not noticed yet
+            serveOverTcp(); // the database is back (here at another address, which the opener now names)
+            assertFalse(physical.get(0).isClosed(), "the driver cannot know before it talks to the server");
+
+            clock.addAndGet(IDLE);
+            connection.setAutoCommit(false); // the pool begins a transaction
+            assertEquals(1, one(connection));
+            connection.commit();
+            assertEquals(2, physical.size(), "validated and replaced before the transaction's first statement");
+        }
+    }
+
+    @Test
+    void aConnectionInSteadyUseIsNotValidated() throws SQLException {
+        serveOverTcp();
+        try (Connection connection = open()) {
+            assertEquals(1, one(connection));
+            servers.get(0).stop();
+            serveOverTcp();
+
+            // used within the idle window: no validation, so the first statement meets the outage
+            assertThrows(SQLException.class, () -> one(connection));
+            assertEquals(1, physical.size());
+            assertEquals(1, one(connection), "the driver has closed it now, so it is replaced at the next call");
+            assertEquals(2, physical.size());
+        }
+    }
+
+    @Test
+    void aTransactionThatHasRunAStatementIsNeverMovedToAnotherConnection() throws SQLException {
+        serveOverTcp();
+        try (Connection connection = open()) {
+            connection.setAutoCommit(false);
+            assertEquals(1, one(connection));
+            servers.get(0).stop();
+            serveOverTcp();
+
+            clock.addAndGet(IDLE);
+            assertThrows(SQLException.class, () -> one(connection), "the transaction fails");
+            assertThrows(SQLException.class, connection::commit, "its commit too");
+            assertEquals(1, physical.size(), "no silent switch mid-transaction");
+
+            connection.rollback(); // the pool ends the failed transaction; its rollback cannot reach the server
+            connection.setAutoCommit(true);
+            assertEquals(1, one(connection));
+            assertEquals(2, physical.size());
+        }
+    }
+
+    @Test
+    void aConnectionThatDiesWhileAutoCommitIsSwitchedIsReplacedThere() throws SQLException {
+        serveOverTcp();
+        try (Connection connection = open()) {
+            assertEquals(1, one(connection));
+            servers.get(0).stop();
+            serveOverTcp();
+
+            // within the idle window nothing is validated: the switch itself meets the dead connection
+            connection.setAutoCommit(false);
             assertFalse(connection.getAutoCommit());
             assertEquals(1, one(connection));
             connection.commit();
