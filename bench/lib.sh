@@ -60,8 +60,11 @@ start_payara() {
     fi
     local cds=-XX:SharedArchiveFile=$CDS_ARCHIVE
     [[ ${BENCH_CDS:-on} == on ]] || cds=
+    # BENCH_STARTUP_OPTION (set, even empty): replaces the archive option, e.g. -XX:AOTCache=target/keyturn.aot
+    [[ -z ${BENCH_STARTUP_OPTION+set} ]] || cds=$BENCH_STARTUP_OPTION
+    # BENCH_JAVA: the java executable of the server (default: java on the PATH), e.g. a JDK 25's
     # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
-    (cd "$dir" && exec java $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
+    (cd "$dir" && exec "${BENCH_JAVA:-java}" $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
         --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port "$port" \
         >"$dir/server.log" 2>&1) &
     PID=$!

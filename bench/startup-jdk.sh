@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Item 4 by JDK (issue 15): launch to /health/ready UP for the start-up configurations the run command can take,
+# side by side, rounds interleaved (each round runs every configuration once, starting one further along the list):
+#   jdk17-cds   JDK 17 (`java` on the PATH) with the class-data sharing archive   -XX:SharedArchiveFile=target/keyturn-cds.jsa
+#   jdk17       JDK 17 without it
+#   jdk25       JDK 25 without any archive of ours (only the JDK's own default CDS archive)
+#   jdk25-aot   JDK 25 with the ahead-of-time cache                              -XX:AOTCache=target/keyturn.aot
+# Per configuration and round: cold (empty ./data: Flyway creates the schema, the signing key is generated) and warm
+# (again on the same ./data, as every later start). The server's CPU time until ready (utime + stime, /proc) is
+# recorded beside the wall time: on a machine shared with other work it depends much less on what else runs. Also
+# read from the server log: the deployment's own time ("keyturn was successfully deployed in N milliseconds") and
+# Payara Micro's "ready in N (ms)".
+# The server command is the README's run command (pom.xml, payara-micro-maven-plugin):
+#   JAVA -Xmx512m -Xmn320m [ARCHIVE] -jar payara-micro.jar --deploy target/keyturn.war --contextroot / --nohazelcast
+#        --prebootcommandfile server-config/payara/preboot.asadmin --port 18080
+# with the default database (./data/keyturn, H2) in its own directory. Maven's own start-up is not included.
+# After the rounds, one more start of each archived configuration logs class loading (-Xlog:class+load) to count
+# the classes that came from the archive or cache, and the JVM's cds/aot warnings (a refused cache shows there).
+#
+# Needs both files, from the same keyturn.war (the build is reproducible):
+#   ./mvnw package -DskipTests                                                         (JDK 17: keyturn-cds.jsa)
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw package -DskipTests                (JDK 25: keyturn.aot)
+#
+# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
+#        [--no-check]
+source "$(dirname "$0")/lib.sh"
+
+RUNS=3 CONFIGS=jdk17-cds,jdk25,jdk25-aot JDK25=${KEYTURN_JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} CHECK=1
+while (($#)); do
+    case $1 in
+        --runs) RUNS=$2; shift 2 ;;
+        --configs) CONFIGS=$2; shift 2 ;;
+        --jdk25) JDK25=$2; shift 2 ;;
+        --no-check) CHECK=0; shift ;;
+        *) die "unknown option $1" ;;
+    esac
+done
+require curl java python3
+JAVA17=$(command -v java)
+JAVA25=$JDK25/bin/java
+AOT_CACHE=${AOT_CACHE:-$ROOT/target/keyturn.aot}
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$RESULTS/startup-jdk-$STAMP.jsonl
+: >"$OUT"
+unset KEYTURN_DB_URL KEYTURN_DB_USER KEYTURN_DB_PASSWORD || true   # the README's default database
+HEAP="-Xmx512m -Xmn320m"                                           # the run command's
+
+IFS=, read -r -a CONFIG_LIST <<<"$CONFIGS"
+# config_java NAME / config_option NAME: the java executable and the archive option of a configuration
+config_java() { case $1 in jdk17*) echo "$JAVA17" ;; jdk25*) echo "$JAVA25" ;; *) die "unknown configuration $1" ;; esac; }
+config_option() {
+    case $1 in
+        jdk17-cds) echo "-XX:SharedArchiveFile=$CDS_ARCHIVE" ;;
+        jdk25-aot) echo "-XX:AOTCache=$AOT_CACHE" ;;
+        jdk17 | jdk25) echo "" ;;
+        *) die "unknown configuration $1" ;;
+    esac
+}
+for c in "${CONFIG_LIST[@]}"; do
+    [[ -x $(config_java "$c") ]] || die "$(config_java "$c") not found (configuration $c)"
+    case $c in
+        jdk17-cds) [[ -f $CDS_ARCHIVE ]] || die "$CDS_ARCHIVE missing: ./mvnw package -DskipTests (JDK 17)" ;;
+        jdk25-aot) [[ -f $AOT_CACHE ]] || die "$AOT_CACHE missing: JAVA_HOME=$JDK25 ./mvnw package -DskipTests" ;;
+    esac
+done
+
+record() { # record TARGET STEP ROUND key=value...
+    python3 -c 'import json,sys; r=dict(tag="startup-jdk", target=sys.argv[1], step=sys.argv[2], round=int(sys.argv[3]), load1=float(open("/proc/loadavg").read().split()[0])); r.update({k: float(v) for k, v in (a.split("=") for a in sys.argv[4:])}); print(json.dumps(r))' "$@" >>"$OUT"
+}
+
+# log_seconds LOG: the deployment's time and Payara Micro's own "ready in", in seconds ("? ?" if not found)
+log_seconds() {
+    python3 - "$1" <<'EOF'
+import re, sys
+text = open(sys.argv[1], errors="replace").read()
+d = re.search(r"keyturn was successfully deployed in ([\d,]+) milliseconds", text)
+r = re.search(r"ready in ([\d,]+) \(ms\)", text)
+f = lambda m: f"{int(m.group(1).replace(',', '')) / 1000:.3f}" if m else "0"
+print(f(d), f(r))
+EOF
+}
+
+# one_start CONFIG DIR: starts, waits for ready; sets READY (s), CPU (the server's CPU-seconds until ready), RSS (MB)
+# and PID (the server, left running)
+one_start() {
+    local c=$1 dir=$2 t0 opt java
+    opt=$(config_option "$c")
+    java=$(config_java "$c")
+    t0=$(now)
+    BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt start_payara "$dir" 18080 "$KEYTURN_WAR"
+    wait_ready 18080 "$PID"
+    READY=$(echo "$(now) - $t0" | bc)
+    CPU=$(cpu_seconds "$PID")
+    RSS=$(rss_mb "$PID")
+}
+
+HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
+{
+    machine_info
+    echo "- JDK 17: $("$JAVA17" -version 2>&1 | head -1) ($JAVA17); JDK 25: $("$JAVA25" -version 2>&1 | head -1) ($JAVA25)"
+    echo "- launch: JAVA $HEAP ARCHIVE -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
+    echo "- archives: $(basename "$CDS_ARCHIVE") $(du -m "$CDS_ARCHIVE" 2>/dev/null | cut -f1) MB ($(date -u -r "$CDS_ARCHIVE" +%FT%TZ 2>/dev/null)), $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB ($(date -u -r "$AOT_CACHE" +%FT%TZ 2>/dev/null))"
+    echo "- deploy s: the server log's \"keyturn was successfully deployed in N milliseconds\"; Payara ready s: its \"ready in N (ms)\""
+    echo "- command: bench/startup-jdk.sh --runs $RUNS --configs $CONFIGS"
+} >"$HEADER"
+
+n=${#CONFIG_LIST[@]}
+for round in $(seq "$RUNS"); do
+    for i in $(seq 0 $((n - 1))); do
+        c=${CONFIG_LIST[$(((i + round - 1) % n))]}
+        dir=startup-jdk-$c
+        rm -rf "${BENCH_WORK:?}/$dir"
+        one_start "$c" "$dir"
+        cold=$READY cpu_cold=$CPU rss_cold=$RSS pid=$PID
+        sleep 1
+        read -r dep_cold pready_cold < <(log_seconds "$BENCH_WORK/$dir/server.log")
+        record "$c" cold "$round" ready_s="$cold" cpu_to_ready_s="$cpu_cold" deploy_s="$dep_cold" payara_ready_s="$pready_cold" rss_ready_mb="$rss_cold"
+        stop_pid "$pid"
+        mv "$BENCH_WORK/$dir/server.log" "$BENCH_WORK/$dir/server-cold.log"
+        one_start "$c" "$dir"
+        warm=$READY cpu_warm=$CPU rss_warm=$RSS pid=$PID
+        sleep 1
+        read -r dep_warm pready_warm < <(log_seconds "$BENCH_WORK/$dir/server.log")
+        record "$c" warm "$round" ready_s="$warm" cpu_to_ready_s="$cpu_warm" deploy_s="$dep_warm" payara_ready_s="$pready_warm" rss_ready_mb="$rss_warm"
+        stop_pid "$pid"
+        log "round $round $c: cold ${cold}s (deployment ${dep_cold}s), warm ${warm}s (deployment ${dep_warm}s)"
+    done
+done
+
+CHECKS=$BENCH_WORK/startup-jdk-$STAMP.checks.md
+: >"$CHECKS"
+if ((CHECK)); then
+    echo "Classes loaded from the archive or cache (one more warm start each, -Xlog:class+load; not in the figures above):" >>"$CHECKS"
+    echo >>"$CHECKS"
+    for c in "${CONFIG_LIST[@]}"; do
+        [[ -n $(config_option "$c") ]] || continue
+        dir=startup-jdk-$c
+        tags=cds=warning
+        [[ $c == jdk17* ]] || tags=cds=warning,aot=warning   # JDK 17 has no aot log tag
+        BENCH_JVM_OPTS="-Xlog:class+load=info:file=$BENCH_WORK/$dir/class-load.log -Xlog:$tags:file=$BENCH_WORK/$dir/archive-warnings.log" \
+            one_start "$c" "$dir"
+        stop_pid "$PID"
+        total=$(grep -c "source:" "$BENCH_WORK/$dir/class-load.log" || true)
+        shared=$(grep -c "source: shared objects file" "$BENCH_WORK/$dir/class-load.log" || true)
+        warnings=$(grep -c . "$BENCH_WORK/$dir/archive-warnings.log" || true)
+        echo "- $c: $shared of $total classes from \`$(config_option "$c" | sed "s|$ROOT/||")\`; $warnings cds/aot warning line(s)" >>"$CHECKS"
+        head -3 "$BENCH_WORK/$dir/archive-warnings.log" | sed 's/^/    /' >>"$CHECKS"
+    done
+    echo >>"$CHECKS"
+fi
+
+{
+    summarize "$OUT" --title "Start-up by JDK ($STAMP)" --header "$HEADER" \
+        --metrics ready_s,cpu_to_ready_s,deploy_s,payara_ready_s,rss_ready_mb,load1 \
+        $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done)
+    cat "$CHECKS"
+} | tee "$RESULTS/startup-jdk-$STAMP.md"
+log "raw: $OUT; summary: $RESULTS/startup-jdk-$STAMP.md"
