@@ -182,8 +182,10 @@ class OAuthEndpointsIT {
         assertOAuthError(tokenWithBasic(clientId, oldSecret, form("grant_type", "client_credentials")), 401,
                 "invalid_client");
         assertTokenResponse(tokenWithBasic(clientId, newSecret, form("grant_type", "client_credentials")), false);
-        String log = ServerLog.awaiting("event=client_secret_rotated outcome=rotated client_id=" + clientId);
-        assertTrue(log.contains("event=client_authentication_failed outcome=wrong_secret client_id=" + clientId));
+        // the refused old secret is logged after the rotation: awaiting it means both are in
+        String log = ServerLog.awaiting(
+                "event=client_authentication_failed outcome=wrong_secret client_id=" + clientId);
+        assertTrue(log.contains("event=client_secret_rotated outcome=rotated client_id=" + clientId));
         assertFalse(log.contains(oldSecret) || log.contains(newSecret), "a secret in the server log");
         assertProblem(http().post("/api/admin/clients/" + Http.uniqueName("nobody") + "/secret")
                 .bearer(http().adminToken()).send(), 404, "client_not_found");
