@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.tokens.entity.SecretKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 /** The rows of {@code secret_keys}; {@link SharedSecrets} hands out their values. */
 @ApplicationScoped
+@RetriedOnConflict
 public class SecretKeyStore {
 
     @PersistenceContext

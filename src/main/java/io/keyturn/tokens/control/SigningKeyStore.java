@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 
 @ApplicationScoped
+@RetriedOnConflict
 public class SigningKeyStore {
 
     @PersistenceContext

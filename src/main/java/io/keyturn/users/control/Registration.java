@@ -1,5 +1,6 @@
 package io.keyturn.users.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.problems.entity.ProblemException;
@@ -20,6 +21,7 @@ import java.util.Set;
  * rules beyond syntax (Bean Validation at the boundary) are checked here, so every way in applies them alike.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class Registration {
 
     @Inject
