@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 /**
  * The retry rule for transactions that lose a write conflict: at most {@link #ATTEMPTS} runs, each after a short
  * random pause that grows with the attempt (so two losers do not collide again in step), then the last failure is
- * thrown as it is (answered 503 by the problem mappers, never 500). Every retry and every exhausted retry is logged
- * (method name only) and counted for the whole application; the counts are in the readiness check's data.
+ * thrown (answered 503 by the problem mappers, never 500; a failed commit as {@link TransactionFailed}). Every retry
+ * and every exhausted retry is logged (method and exception class names only) and counted for the whole application;
+ * the counts are in the readiness check's data.
  */
 public final class ConflictRetries {
 
@@ -44,20 +45,37 @@ public final class ConflictRetries {
                 return transaction.call();
             } catch (Exception failure) {
                 if (!WriteConflicts.causedBy(failure)) {
-                    throw failure;
+                    throw translated(name, failure);
                 }
                 if (attempt >= ATTEMPTS) {
                     EXHAUSTED.incrementAndGet();
                     LOG.log(Level.WARNING, "{0} lost a write conflict {1} times; giving up ({2})",
-                            new Object[] {name, ATTEMPTS, failure.getClass().getName()});
-                    throw failure;
+                            new Object[] {name, ATTEMPTS, causes(failure)});
+                    throw translated(name, failure);
                 }
                 RETRIED.incrementAndGet();
-                LOG.log(Level.INFO, "{0} lost a write conflict (deadlock or certification failure); running it "
-                        + "again, attempt {1} of {2}", new Object[] {name, attempt + 1, ATTEMPTS});
+                LOG.log(Level.INFO, "{0} lost a write conflict (deadlock, certification failure or unconfirmed "
+                        + "commit: {1}); running it again, attempt {2} of {3}",
+                        new Object[] {name, causes(failure), attempt + 1, ATTEMPTS});
                 pause.before(attempt);
             }
         }
+    }
+
+    /** The container's report of a failed commit becomes one the problem mappers see; anything else stays. */
+    private static Exception translated(String name, Exception failure) {
+        return WriteConflicts.failedCommit(failure) ? new TransactionFailed(name, failure) : failure;
+    }
+
+    /** The class names along the cause chain: enough to tell the kind of failure, and free of any data. */
+    static String causes(Throwable failure) {
+        StringBuilder names = new StringBuilder(failure.getClass().getSimpleName());
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && depth < 6 && cause != cause.getCause(); depth++) {
+            names.append(" < ").append(cause.getClass().getSimpleName());
+            cause = cause.getCause();
+        }
+        return names.toString();
     }
 
     /** Transactions run again after a lost conflict, since the application started. */

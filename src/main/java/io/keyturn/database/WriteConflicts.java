@@ -1,5 +1,6 @@
 package io.keyturn.database;
 
+import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.Set;
@@ -9,10 +10,14 @@ import java.util.Set;
  * <p>
  * MySQL and MariaDB report a deadlock, and Galera a certification failure (another node committed a conflicting
  * write first), as error 1213, SQLState 40001 ("Deadlock found when trying to get lock; try restarting
- * transaction"), at a statement or at commit. A failed commit may reach the caller only as the transaction
- * manager's {@code RollbackException}, without the driver's error: for a transaction the retry began itself that
- * still means the database refused the commit, so it counts as a conflict, unless the database could not be reached
- * at all ({@link DatabaseUnavailable}: an outage is answered 503 at once, not retried).
+ * transaction"), at a statement or at commit. A failed commit reaches the caller only as the transaction manager's
+ * {@code RollbackException} or {@code SystemException}, without the driver's error (Payara logs it and drops it):
+ * for a transaction the retry began itself that means the database did not confirm the commit, a lost
+ * certification or a node that died while committing, so it counts as a conflict too. Running it again is safe: it
+ * starts from what the database then holds (a refresh whose commit did get through finds its token rotated and
+ * answers the same successor). Writes whose expected race is a duplicate key flush before commit, so that failure
+ * keeps its cause and is never taken for a conflict. A database that cannot be reached at all is an outage
+ * ({@link DatabaseUnavailable}), answered 503 at once, not retried.
  */
 public final class WriteConflicts {
 
@@ -26,9 +31,15 @@ public final class WriteConflicts {
             "org.hibernate.exception.LockAcquisitionException",
             "org.hibernate.PessimisticLockException",
             "jakarta.persistence.PessimisticLockException",
-            "jakarta.transaction.RollbackException");
+            "jakarta.transaction.RollbackException",
+            "jakarta.transaction.SystemException");
 
     private WriteConflicts() {
+    }
+
+    /** A failed commit that the transaction manager reports without its cause, as JAX-RS must not see it. */
+    public static boolean failedCommit(Throwable failure) {
+        return failure instanceof TransactionalException;
     }
 
     public static boolean causedBy(Throwable failure) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,20 @@ class ConflictRetriesTest {
         assertEquals(ConflictRetries.ATTEMPTS, runs.get());
         assertEquals(ConflictRetries.ATTEMPTS - 1, pauses.size());
         assertEquals(exhaustedBefore + 1, ConflictRetries.exhausted());
+    }
+
+    @Test
+    void aCommitTheContainerReportsWithoutItsCauseIsRetriedThenReportedAsAFailedTransaction() {
+        AtomicInteger runs = new AtomicInteger();
+        TransactionalException commitFailed = new TransactionalException("exception during commit",
+                new RollbackException());
+        TransactionFailed thrown = assertThrows(TransactionFailed.class, () -> ConflictRetries.run("Store.add", () -> {
+            runs.incrementAndGet();
+            throw commitFailed;
+        }, recordPause));
+        assertSame(commitFailed, thrown.getCause());
+        assertEquals(ConflictRetries.ATTEMPTS, runs.get());
+        assertEquals("TransactionFailed < TransactionalException < RollbackException", ConflictRetries.causes(thrown));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
@@ -29,6 +31,10 @@ class WriteConflictsTest {
     @Test
     void aCommitTheTransactionManagerRolledBackIsAConflict() {
         assertTrue(WriteConflicts.causedBy(new RuntimeException("commit failed", new RollbackException())));
+        assertTrue(WriteConflicts.causedBy(new TransactionalException("exception during commit",
+                new SystemException())));
+        assertTrue(WriteConflicts.failedCommit(new TransactionalException("exception during commit",
+                new SystemException())));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.keyturn.problems.boundary;
 
 import io.keyturn.database.DatabaseUnavailable;
+import io.keyturn.database.TransactionFailed;
 import io.keyturn.database.WriteConflicts;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemType;
@@ -35,8 +36,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .build();
         }
-        if (WriteConflicts.causedBy(exception)) {
-            LOG.log(Level.WARNING, "A write conflict outlasted its retries: {0}", exception.toString());
+        if (exception instanceof TransactionFailed || WriteConflicts.causedBy(exception)) {
+            LOG.log(Level.WARNING, "A transaction did not commit (write conflicts outlasted the retries, or the commit "
+                    + "was not confirmed): {0}", exception.toString());
             return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL))
                     .header(HttpHeaders.RETRY_AFTER, CONFLICT_RETRY_AFTER_SECONDS)
                     .build();

@@ -30,5 +30,6 @@ public class SecretKeyStore {
     @Transactional(TxType.REQUIRES_NEW)
     public void add(SecretKeyEntry entry) {
         em.persist(entry);
+        em.flush(); // a lost race fails here, as a duplicate key, not at commit where its cause is lost
     }
 }

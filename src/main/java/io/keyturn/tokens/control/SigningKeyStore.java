@@ -32,5 +32,6 @@ public class SigningKeyStore {
     @Transactional(TxType.REQUIRES_NEW)
     public void add(SigningKey key) {
         em.persist(key);
+        em.flush(); // a lost race fails here, as a duplicate key, not at commit where its cause is lost
     }
 }
