@@ -154,7 +154,8 @@ class GaleraIT {
     void thirtyTwoRefreshesOfOneTokenOverBothInstancesGetOneSuccessor() throws Exception {
         // one refresh on each instance first, so the burst meets warm code paths on both and really overlaps
         for (SecondInstance instance : new SecondInstance[] {first, second}) {
-            String warmUp = instance.http().register(Http.uniqueName("galera-warm"), PASSWORD).getString("refreshToken");
+            String warmUp = instance.http().register(Http.uniqueName("galera-warm"), PASSWORD)
+                    .getString("refreshToken");
             assertEquals(200, refresh(instance.http(), warmUp).status());
         }
         // three tokens raced at once, 32 refreshes each: more chances for two nodes to rotate one token together
@@ -349,7 +350,8 @@ class GaleraIT {
                         sleep(100);
                         continue;
                     }
-                    mine.add((since < -1_000_000 ? "before" : since + "ms") + " " + token.substring(0, 6) + "->" + reply.status()
+                    mine.add((since < -1_000_000 ? "before" : since + "ms") + " " + token.substring(0, 6) + "->"
+                            + reply.status()
                             + (reply.status() == 200 ? " " + reply.json().getString("refreshToken").substring(0, 6)
                             : ""));
                     if (reply.status() == 200) {
@@ -463,7 +465,8 @@ class GaleraIT {
     /** A session's tokens, oldest first: hash prefix, times, successor prefix; for a failure's report. */
     private static String chain(String sessionId) throws Exception {
         StringBuilder rows = new StringBuilder();
-        try (Connection connection = GaleraCluster.connect(2); PreparedStatement statement = connection.prepareStatement(
+        try (Connection connection = GaleraCluster.connect(2);
+                PreparedStatement statement = connection.prepareStatement(
                 "SELECT token_hash, created_at, retired_at, successor_hash FROM refresh_tokens WHERE session_id = ? "
                         + "ORDER BY created_at")) {
             statement.setString(1, sessionId);
