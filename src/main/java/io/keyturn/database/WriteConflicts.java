@@ -25,12 +25,15 @@ public final class WriteConflicts {
     static final int DEADLOCK_ERROR = 1213;
     /** SQLState class 40, serialization failure (SQL standard). */
     static final String SERIALIZATION_FAILURE = "40001";
+    /**
+     * ER_LOCK_WAIT_TIMEOUT, which Connector/J also reports with SQLState 40001: a lock held for
+     * {@code innodb_lock_wait_timeout} (50 s) is no lost race, and five more waits would only make it worse.
+     */
+    static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /** Named so that no Hibernate or transaction-manager class has to be present to classify. */
     private static final Set<String> CONFLICT_FAILURES = Set.of(
             "org.hibernate.exception.LockAcquisitionException",
-            "org.hibernate.PessimisticLockException",
-            "jakarta.persistence.PessimisticLockException",
             "jakarta.transaction.RollbackException",
             "jakarta.transaction.SystemException");
 
@@ -47,6 +50,9 @@ public final class WriteConflicts {
             return false;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                return false;
+            }
             if (cause instanceof SQLTransactionRollbackException
                     || CONFLICT_FAILURES.contains(cause.getClass().getName())) {
                 return true;

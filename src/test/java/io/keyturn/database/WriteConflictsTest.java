@@ -43,6 +43,9 @@ class WriteConflictsTest {
         assertFalse(WriteConflicts.causedBy(new PersistenceException(
                 new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062))));
         assertFalse(WriteConflicts.causedBy(new SQLException("lock wait timeout", "HY000", 1205)));
+        // Connector/J gives a lock wait timeout the deadlock's SQLState, and a rollback exception class
+        assertFalse(WriteConflicts.causedBy(new PersistenceException(new SQLTransactionRollbackException(
+                "Lock wait timeout exceeded; try restarting transaction", "40001", 1205))));
     }
 
     @Test
