@@ -14,7 +14,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers: without it nobody can log in or refresh. */
+/**
+ * Ready only while the database answers: without it nobody can log in or refresh. Its data also counts the
+ * transactions run again after a lost write conflict, and those that gave up ({@link ConflictRetries}), for operators
+ * of a cluster.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -38,7 +42,9 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
-            return new HealthCheckResponse(NAME, valid ? Status.UP : Status.DOWN, Optional.empty());
+            return new HealthCheckResponse(NAME, valid ? Status.UP : Status.DOWN, Optional.of(Map.of(
+                    "conflictRetries", ConflictRetries.retried(),
+                    "conflictRetriesExhausted", ConflictRetries.exhausted())));
         } catch (SQLException | RuntimeException e) {
             return new HealthCheckResponse(NAME, Status.DOWN,
                     Optional.of(Map.of("error", e.getClass().getSimpleName())));

@@ -1,6 +1,7 @@
 package io.keyturn.oauth.control;
 
 import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.oauth.entity.Client;
 import io.keyturn.oauth.entity.NewClientSecret;
 import io.keyturn.oauth.entity.RegisteredClient;
@@ -27,6 +28,7 @@ import java.util.Set;
  * ever logged or stored, only its hash.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class ClientRegistry {
 
     @PersistenceContext

@@ -1,5 +1,6 @@
 package io.keyturn.oauth.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.oauth.entity.Client;
 import io.keyturn.oauth.entity.Introspection;
 import io.keyturn.sessions.control.RefreshTokens;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * registered; a refresh token while it is the live, unexpired token of a live session.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class TokenIntrospection {
 
     @PersistenceContext

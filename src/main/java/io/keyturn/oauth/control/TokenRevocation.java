@@ -1,6 +1,7 @@
 package io.keyturn.oauth.control;
 
 import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.oauth.entity.AuthenticatedClient;
 import io.keyturn.sessions.control.RefreshTokens;
 import io.keyturn.sessions.entity.RefreshToken;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * {@code exp}. The type hint is not needed: an access token is a JWT (it has dots), a refresh token never has one.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class TokenRevocation {
 
     @PersistenceContext

@@ -1,6 +1,8 @@
 package io.keyturn.problems.boundary;
 
 import io.keyturn.database.DatabaseUnavailable;
+import io.keyturn.database.TransactionFailed;
+import io.keyturn.database.WriteConflicts;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.problems.entity.ProblemType;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A database that cannot be reached is a 503 with Retry-After: the client may try again shortly. Everything else is
+ * A database that cannot be reached is a 503 with Retry-After: the client may try again shortly. So is a transaction
+ * that kept losing write conflicts after its retries (a cluster node committed the same rows first each time): the
+ * same request a moment later finds the rows settled. Everything else is
  * one of our faults: logged in full with an incident id, answered with that id and nothing else, so no stack trace or
  * internal detail ever reaches a client.
  */
@@ -20,6 +24,9 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    private static final String CONFLICT_DETAIL = "Other requests changed the same data at the same moment; retry in a "
+            + "second";
+    private static final int CONFLICT_RETRY_AFTER_SECONDS = 1;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -27,6 +34,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.WARNING, "The database is unreachable: {0}", exception.toString());
             return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE))
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        if (exception instanceof TransactionFailed || WriteConflicts.causedBy(exception)) {
+            LOG.log(Level.WARNING, "A transaction did not commit (write conflicts outlasted the retries, or the commit "
+                    + "was not confirmed): {0}", exception.toString());
+            return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL))
+                    .header(HttpHeaders.RETRY_AFTER, CONFLICT_RETRY_AFTER_SECONDS)
                     .build();
         }
         String incident = UUID.randomUUID().toString();

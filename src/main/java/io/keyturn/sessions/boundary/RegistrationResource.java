@@ -1,5 +1,6 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.throttling.control.LoginThrottle;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("auth/register")
 @RequestScoped
 @Tag(name = "auth")
+@RetriedOnConflict
 public class RegistrationResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.throttling.entity.ThrottleCounter;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.Session;
@@ -16,6 +17,7 @@ import java.util.List;
  * waiting for long. Each method answers how many rows it handled; zero means nothing is left.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class HousekeepingBatches {
 
     @PersistenceContext

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.audit.control.SecurityLog;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * loads and locks the rows, applies the outcome and lets the transaction save it.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class RefreshTokenRotation {
 
     @PersistenceContext

@@ -2,6 +2,7 @@ package io.keyturn.sessions.control;
 
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.callers.entity.ClientInfo;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.sessions.entity.IssuedRefreshToken;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RefreshToken;
@@ -21,6 +22,7 @@ import java.util.Optional;
 
 /** Opens, lists and ends sessions. Rotation lives in {@link RefreshTokenRotation}. */
 @ApplicationScoped
+@RetriedOnConflict
 public class Sessions {
 
     @PersistenceContext

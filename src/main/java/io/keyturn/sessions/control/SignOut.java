@@ -1,6 +1,7 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.callers.entity.ClientInfo;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.users.control.SelfService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.time.Clock;
 
 /** Ending one's own sessions: this one (by its refresh token), or all of them. */
 @ApplicationScoped
+@RetriedOnConflict
 public class SignOut {
 
     @Inject

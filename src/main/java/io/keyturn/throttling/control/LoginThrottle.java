@@ -1,6 +1,7 @@
 package io.keyturn.throttling.control;
 
 import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.throttling.entity.ThrottleCounter;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * the login as typed (canonical) otherwise, so unknown logins are throttled alike and the throttle reveals nothing.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class LoginThrottle {
 
     private static final int MAX_SUBJECT_LENGTH = 320;

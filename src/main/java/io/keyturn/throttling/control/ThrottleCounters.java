@@ -1,6 +1,7 @@
 package io.keyturn.throttling.control;
 
 import io.keyturn.database.KeyturnDatabase;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.throttling.entity.ThrottleCounter;
 import io.keyturn.throttling.entity.ThrottlePolicy;
 import jakarta.annotation.Resource;
@@ -27,6 +28,7 @@ import javax.sql.DataSource;
  * reservations made at the same moment, on any number of instances, are counted one after the other.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class ThrottleCounters {
 
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";

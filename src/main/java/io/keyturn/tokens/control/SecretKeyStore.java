@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.tokens.entity.SecretKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 /** The rows of {@code secret_keys}; {@link SharedSecrets} hands out their values. */
 @ApplicationScoped
+@RetriedOnConflict
 public class SecretKeyStore {
 
     @PersistenceContext
@@ -28,5 +30,6 @@ public class SecretKeyStore {
     @Transactional(TxType.REQUIRES_NEW)
     public void add(SecretKeyEntry entry) {
         em.persist(entry);
+        em.flush(); // a lost race fails here, as a duplicate key, not at commit where its cause is lost
     }
 }

@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 
 @ApplicationScoped
+@RetriedOnConflict
 public class SigningKeyStore {
 
     @PersistenceContext
@@ -30,5 +32,6 @@ public class SigningKeyStore {
     @Transactional(TxType.REQUIRES_NEW)
     public void add(SigningKey key) {
         em.persist(key);
+        em.flush(); // a lost race fails here, as a duplicate key, not at commit where its cause is lost
     }
 }

@@ -1,5 +1,6 @@
 package io.keyturn.users.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.users.entity.PasswordChanged;
@@ -12,6 +13,7 @@ import java.time.Clock;
 
 /** A new password for a logged-in user; every other device has to log in again (the sessions component observes). */
 @ApplicationScoped
+@RetriedOnConflict
 public class PasswordChange {
 
     @Inject

@@ -1,5 +1,7 @@
 package io.keyturn.users.control;
 
+import io.keyturn.database.RetriedOnConflict;
+import io.keyturn.database.WriteConflicts;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.Problem.FieldError;
 import io.keyturn.problems.entity.ProblemException;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,6 +23,7 @@ import java.util.Set;
  * rules beyond syntax (Bean Validation at the boundary) are checked here, so every way in applies them alike.
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class Registration {
 
     @Inject
@@ -46,8 +50,11 @@ public class Registration {
         try {
             users.add(user);
         } catch (PersistenceException raceLost) {
-            // another request registered the same name between our check and our insert
-            throw users.byUsername(canonicalUsername).isPresent() ? usernameTaken() : emailTaken();
+            if (WriteConflicts.causedBy(raceLost)) {
+                throw raceLost; // a lost write conflict: the whole registration runs again (RetriedOnConflict)
+            }
+            // another request registered the same name or email between our check and our insert
+            throw takenKey(raceLost);
         }
         return user;
     }
@@ -64,6 +71,21 @@ public class Registration {
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
+    }
+
+    /**
+     * Which unique key the losing insert hit, from the database's message (every database names the constraint).
+     * The users cannot be queried again to find out: the failed insert is still pending in the persistence context,
+     * and the query's automatic flush would run it, and fail, once more.
+     */
+    private static ProblemException takenKey(PersistenceException raceLost) {
+        for (Throwable cause = raceLost; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("ux_users_email")) {
+                return emailTaken();
+            }
+        }
+        return usernameTaken();
     }
 
     private static ProblemException usernameTaken() {

@@ -1,6 +1,7 @@
 package io.keyturn.users.control;
 
 import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.users.entity.AccountDisabled;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 @ApplicationScoped
+@RetriedOnConflict
 public class UserAdministration {
 
     @Inject

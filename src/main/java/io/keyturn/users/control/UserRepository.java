@@ -1,5 +1,6 @@
 package io.keyturn.users.control;
 
+import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
+@RetriedOnConflict
 public class UserRepository {
 
     @PersistenceContext
