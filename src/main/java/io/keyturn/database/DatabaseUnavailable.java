@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
-import javax.transaction.xa.XAException;
 
 /** Tells a failure to reach the database (answered 503, retry later) from a fault in Keyturn (500). */
 public final class DatabaseUnavailable {
@@ -28,10 +27,6 @@ public final class DatabaseUnavailable {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || isOrExtendsAConnectionFailure(cause.getClass())) {
-                return true;
-            }
-            // the transaction manager could not reach the database to begin, commit or roll back
-            if (cause instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL) {
                 return true;
             }
             // SQLState class 08: connection exception (SQL standard)
