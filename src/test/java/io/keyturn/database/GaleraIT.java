@@ -34,7 +34,6 @@ import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -257,8 +256,6 @@ class GaleraIT {
      */
     @Test
     @Order(5)
-    @Disabled("On the merged main the refresh never comes to wait for the locked session row (on any node), so the "
-            + "abort cannot be staged; it passed on its own branch. Open in issue 16.")
     void aTransactionAbortedByAnotherNodesCommitIsRunAgainAndCounted() throws Exception {
         JsonObject tokens = first.http().register(Http.uniqueName("galera-abort"), PASSWORD);
         String token = tokens.getString("refreshToken");
@@ -281,6 +278,9 @@ class GaleraIT {
                 }
             }
             Future<Http.Reply> reply = client.submit(() -> refresh(first.http(), token));
+            // Looked for at once, the wait was never seen within 30 s (cause not found); after a pause it always was.
+            Thread.sleep(3_000);
+            assertFalse(reply.isDone(), "the refresh waits for the locked session row");
             int waitingOn = nodeWithALockWait();
             int elsewhere = waitingOn % 3 + 1;
             try (Connection other = GaleraCluster.connect(elsewhere); PreparedStatement touch = other.prepareStatement(
