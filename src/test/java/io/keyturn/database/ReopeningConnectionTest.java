@@ -45,6 +45,12 @@ class ReopeningConnectionTest {
         url = "jdbc:h2:tcp://localhost:" + server.getPort() + "/mem:reopen-" + servers.size() + ";DB_CLOSE_DELAY=-1";
     }
 
+    /** The database goes away and comes back, here at another address, which the opener then names. */
+    private void outageAndReturn() throws SQLException {
+        servers.get(servers.size() - 1).stop();
+        serveOverTcp();
+    }
+
     @AfterEach
     void stopServers() {
         servers.forEach(Server::stop);
@@ -106,8 +112,7 @@ class ReopeningConnectionTest {
         serveOverTcp();
         try (Connection connection = open()) {
             assertEquals(1, one(connection));
-            servers.get(0).stop(); // the outage: the driver has not noticed yet
-            serveOverTcp(); // the database is back (here at another address, which the opener now names)
+            outageAndReturn(); // the driver has not noticed yet
             assertFalse(physical.get(0).isClosed(), "the driver cannot know before it talks to the server");
 
             clock.addAndGet(IDLE);
@@ -123,8 +128,7 @@ class ReopeningConnectionTest {
         serveOverTcp();
         try (Connection connection = open()) {
             assertEquals(1, one(connection));
-            servers.get(0).stop();
-            serveOverTcp();
+            outageAndReturn();
 
             // used within the idle window: no validation, so the first statement meets the outage
             assertThrows(SQLException.class, () -> one(connection));
@@ -140,8 +144,7 @@ class ReopeningConnectionTest {
         try (Connection connection = open()) {
             connection.setAutoCommit(false);
             assertEquals(1, one(connection));
-            servers.get(0).stop();
-            serveOverTcp();
+            outageAndReturn();
 
             clock.addAndGet(IDLE);
             assertThrows(SQLException.class, () -> one(connection), "the transaction fails");
@@ -160,8 +163,7 @@ class ReopeningConnectionTest {
         serveOverTcp();
         try (Connection connection = open()) {
             assertEquals(1, one(connection));
-            servers.get(0).stop();
-            serveOverTcp();
+            outageAndReturn();
 
             // within the idle window nothing is validated: the switch itself meets the dead connection
             connection.setAutoCommit(false);
