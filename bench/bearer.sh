@@ -56,7 +56,8 @@ start_payara bearer-keyturn $PORT "$BENCH_WAR"
 KEYTURN_PID=$PID
 start_payara bearer-mpjwt $MPJWT_PORT "$MPJWT_WAR" \
     -Dmp.jwt.verify.publickey.location=http://127.0.0.1:$PORT/.well-known/jwks.json \
-    -Dmp.jwt.verify.issuer=keyturn -Dmp.jwt.verify.audiences=keyturn
+    -Dmp.jwt.verify.issuer=keyturn -Dmp.jwt.verify.audiences=keyturn \
+    -Dmp.jwt.verify.publickey.algorithm="${ALG:-RS256}"
 MPJWT_PID=$PID
 wait_ready $PORT $KEYTURN_PID
 until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MPJWT_PORT/api/me" | grep -q 401; do

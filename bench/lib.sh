@@ -41,7 +41,7 @@ machine_info() {
     local cpu
     cpu=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)
     echo "- machine: $(nproc) CPUs ($cpu), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
-    echo "- java: $(java -version 2>&1 | head -1); Payara Micro $PAYARA_VERSION; wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+    echo "- java: $("${BENCH_JAVA:-java}" -version 2>&1 | head -1); Payara Micro $PAYARA_VERSION; wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
     echo "- keyturn: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') ($(basename "$KEYTURN_WAR"), $(date -u -r "$KEYTURN_WAR" +%FT%TZ))"
     echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg); date: $(date -u +%FT%TZ)"
 }

@@ -1,13 +1,25 @@
 package io.keyturn;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.keyturn.database.RetriedOnConflict;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.transaction.Transactional;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -86,5 +98,40 @@ class ArchitectureTest {
             assertTrue(new File(root, component + "/package-info.java").isFile(),
                     component + " has no package-info.java saying what it owns");
         }
+    }
+
+    /**
+     * A transaction that lost a write conflict on a Galera cluster can only be run again from its start, by an
+     * interceptor outside it (database.ConflictRetryInterceptor). So transactions begin only at {@code @Transactional}
+     * methods of beans that carry {@code @RetriedOnConflict}, and never at an EJB boundary, inside which no CDI
+     * interceptor can run the whole transaction again.
+     */
+    @Test
+    void noEjbBeginsATransaction() {
+        classes().that().areAnnotatedWith(Stateless.class).or().areAnnotatedWith(Singleton.class)
+                .should().beAnnotatedWith(TransactionAttribute.class).andShould(
+                        new ArchCondition<JavaClass>(
+                                "begin no transaction (NOT_SUPPORTED)") {
+                            @Override
+                            public void check(JavaClass ejb,
+                                    ConditionEvents events) {
+                                boolean notSupported = ejb.tryGetAnnotationOfType(TransactionAttribute.class)
+                                        .map(a -> a.value() == TransactionAttributeType.NOT_SUPPORTED).orElse(false);
+                                events.add(new SimpleConditionEvent(ejb, notSupported,
+                                        ejb.getName() + " is not NOT_SUPPORTED"));
+                            }
+                        })
+                .check(classes);
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Stateless.class)
+                .or().areDeclaredInClassesThat().areAnnotatedWith(Singleton.class)
+                .should().notBeAnnotatedWith(TransactionAttribute.class).check(classes);
+    }
+
+    @Test
+    void everyTransactionalBeanIsRetriedOnConflict() {
+        classes().that().areAnnotatedWith(Transactional.class)
+                .should().beAnnotatedWith(RetriedOnConflict.class).allowEmptyShould(true).check(classes);
+        methods().that().areAnnotatedWith(Transactional.class)
+                .should().beDeclaredInClassesThat().areAnnotatedWith(RetriedOnConflict.class).check(classes);
     }
 }

@@ -2,6 +2,8 @@ package io.keyturn.database;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 /**
  * Declares Keyturn's pooled data source, the one every part uses. Its connections come from
@@ -24,6 +26,7 @@ import jakarta.ejb.Singleton;
             "fish.payara.fail-all-connections=true"
         })
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // like every EJB: transactions begin at controls
 public class KeyturnDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/keyturn";

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,67 @@ class GaleraIT {
         assertEquals(2, number(3, "SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ?", sessionId));
     }
 
+    /**
+     * The same staged loss on an EJB boundary (logout everywhere, a {@code @Stateless} resource): its transaction
+     * begins at the control, inside the retry, so the aborted transaction is run again and the client gets 204.
+     * The user's two sessions are revoked by one UPDATE that walks them in id order: the test locks the later one on
+     * every node, the update locks the earlier one and waits, and a commit to the earlier one through another node
+     * aborts it.
+     */
+    @Test
+    @Order(6)
+    void aLogoutEverywhereAbortedByAnotherNodesCommitIsRunAgain() throws Exception {
+        String username = Http.uniqueName("galera-logout-all");
+        JsonObject tokens = first.http().register(username, PASSWORD);
+        String otherSession = second.http().login(username, PASSWORD).getString("sessionId");
+        List<String> sessionIds = new ArrayList<>(List.of(tokens.getString("sessionId"), otherSession));
+        Collections.sort(sessionIds);
+        long retriesBefore = conflictCounts(first)[0];
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        Http.Reply answered;
+        List<Connection> holders = new ArrayList<>();
+        try {
+            for (int node = 1; node <= 3; node++) {
+                Connection holder = GaleraCluster.connect(node);
+                holders.add(holder);
+                holder.setAutoCommit(false);
+                try (PreparedStatement lock = holder.prepareStatement(
+                        "SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
+                    lock.setString(1, sessionIds.get(1));
+                    lock.executeQuery().close();
+                }
+            }
+            Future<Http.Reply> reply = client.submit(() -> first.http().post("/api/auth/logout-all")
+                    .bearer(tokens.getString("accessToken")).send());
+            Thread.sleep(3_000); // as in the refresh's staged abort above
+            assertFalse(reply.isDone(), "logout everywhere waits for the locked session row");
+            int waitingOn = nodeWithALockWait();
+            int elsewhere = waitingOn % 3 + 1;
+            try (Connection other = GaleraCluster.connect(elsewhere); PreparedStatement touch = other.prepareStatement(
+                    "UPDATE sessions SET last_used_at = last_used_at + INTERVAL 1 SECOND WHERE id = ?")) {
+                touch.setString(1, sessionIds.get(0));
+                assertEquals(1, touch.executeUpdate(), "node " + elsewhere + " committed a write to the first session");
+            }
+            for (Connection holder : holders) {
+                holder.rollback();
+            }
+            answered = reply.get(60, TimeUnit.SECONDS);
+        } finally {
+            client.shutdownNow();
+            for (Connection holder : holders) {
+                holder.close();
+            }
+        }
+        assertEquals(204, answered.status(), answered::toString);
+        assertTrue(conflictCounts(first)[0] > retriesBefore, "the aborted transaction was run again and counted");
+        for (int node = 1; node <= GaleraCluster.NODES; node++) {
+            for (String sessionId : sessionIds) {
+                assertEquals("LOGOUT_ALL", text(node, "SELECT revoke_reason FROM sessions WHERE id = ?", sessionId),
+                        "session revoked on node " + node);
+            }
+        }
+    }
+
     /** The node on which the refresh came to wait for the session row. */
     private static int nodeWithALockWait() throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
@@ -326,7 +388,7 @@ class GaleraIT {
      * instance serves again from another node within seconds; access tokens verify throughout.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void killingTheNodeAnInstanceUsesLosesNoCommittedRotation() throws Exception {
         int sessions = 8;
         List<String> sessionIds = new ArrayList<>();

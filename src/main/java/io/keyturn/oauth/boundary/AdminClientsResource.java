@@ -10,6 +10,8 @@ import io.keyturn.problems.entity.Problem;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The administrators' registry of OAuth clients (contract v2, "Client registry"). */
 @Path("admin/clients")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")

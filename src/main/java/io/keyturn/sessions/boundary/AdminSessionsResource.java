@@ -7,6 +7,8 @@ import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("admin/sessions")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")

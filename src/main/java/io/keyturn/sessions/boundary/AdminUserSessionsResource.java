@@ -11,6 +11,8 @@ import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("admin/users/{id}/sessions")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")

@@ -7,6 +7,8 @@ import io.keyturn.sessions.control.SignOut;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("auth/logout-all")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Tag(name = "sessions")
 @SecurityRequirement(name = "bearer")
 public class LogoutAllResource {

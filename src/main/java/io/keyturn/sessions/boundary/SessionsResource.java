@@ -13,6 +13,8 @@ import io.keyturn.users.control.SelfService;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The caller's own sessions, one per device. */
 @Path("auth/sessions")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.USER)
 @Tag(name = "sessions")
 @SecurityRequirement(name = "bearer")

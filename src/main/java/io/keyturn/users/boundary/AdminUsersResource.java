@@ -14,6 +14,8 @@ import io.keyturn.users.entity.UserAdminView;
 import io.keyturn.users.entity.UserPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -44,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("admin/users")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")

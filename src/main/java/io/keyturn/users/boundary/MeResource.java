@@ -11,6 +11,8 @@ import io.keyturn.users.entity.User;
 import io.keyturn.users.entity.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("me")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Tag(name = "users")
 @SecurityRequirement(name = "bearer")
 public class MeResource {

@@ -8,6 +8,8 @@ import io.keyturn.users.control.PasswordChange;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("auth/password")
 @Stateless
+// transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Tag(name = "users")
 @SecurityRequirement(name = "bearer")
 public class PasswordResource {

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Issue 15, items 2 and 5: refresh throughput by JDK and signing algorithm, and memory with compact object headers.
+# In one run, five Keyturns on their own embedded H2 databases (ports 18080-18084), measured in turn within each
+# round (interleaved):
+#   jdk17-rs256      JDK 17 (java on the PATH), RS256 (the default)
+#   jdk17-es256      JDK 17, KEYTURN_SIGNING_ALGORITHM=ES256
+#   jdk25-rs256      JDK 25 (--jdk25 DIR), RS256
+#   jdk25-es256      JDK 25, ES256
+#   jdk25-es256-coh  JDK 25, ES256, -XX:+UseCompactObjectHeaders, with native memory tracking (summary)
+# Each: body-mode refreshes at max (closed loop, --chains chains) and at half of that max (open loop), refreshes per
+# server CPU-second, p50/p99, the JIT's share, and the highest RSS while loaded. Afterwards: each server's RSS and
+# heap, and the native memory tracking summary of the last one (what the resident memory is made of).
+# No class-data archive or AOT cache for any of them (start-up is item 4; the JDK 17 archive would not map on 25).
+#
+# usage: bench/signatures.sh [--runs 3] [--duration 15] [--warmup 60] [--chains 16] [--jdk25 DIR] [--configs a,b,..]
+source "$(dirname "$0")/lib.sh"
+
+RUNS=3 DURATION=15 WARMUP=60 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+CONFIGS=jdk17-rs256,jdk17-es256,jdk25-rs256,jdk25-es256,jdk25-es256-coh
+while (($#)); do
+    case $1 in
+        --runs) RUNS=$2 ;;
+        --duration) DURATION=$2 ;;
+        --warmup) WARMUP=$2 ;;
+        --chains) CHAINS=$2 ;;
+        --jdk25) JDK25=$2 ;;
+        --configs) CONFIGS=$2 ;;
+        *) die "unknown option $1" ;;
+    esac
+    shift 2
+done
+require curl java python3
+[[ -x $JDK25/bin/java ]] || die "no JDK 25 in $JDK25 (--jdk25 DIR)"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$RESULTS/signatures-$STAMP.jsonl
+: >"$OUT"
+export BENCH_STARTUP_OPTION=
+TARGETS=()
+declare -A PIDS JAVAS
+
+port=18080
+IFS=, read -ra NAMES <<<"$CONFIGS"
+for name in "${NAMES[@]}"; do
+    java=java opts=()
+    case $name in
+        jdk17-*) ;;
+        jdk25-*) java=$JDK25/bin/java ;;
+        *) die "unknown configuration $name" ;;
+    esac
+    case $name in
+        *-rs256) alg=RS256 ;;
+        *-es256 | *-es256-coh) alg=ES256 ;;
+    esac
+    [[ $name == *-coh ]] && opts=(-XX:+UseCompactObjectHeaders -XX:NativeMemoryTracking=summary)
+    rm -rf "$BENCH_WORK/signatures-$name"
+    keyturn_db_env h2 "$BENCH_WORK/signatures-$name/data"
+    KEYTURN_SIGNING_ALGORITHM=$alg BENCH_JAVA=$java start_payara "signatures-$name" $port "$KEYTURN_WAR" "${opts[@]}"
+    PIDS[$name]=$PID
+    JAVAS[$name]=$java
+    TARGETS+=(--target "$name=http://127.0.0.1:$port@$PID")
+    port=$((port + 1))
+done
+port=18080
+for name in "${NAMES[@]}"; do
+    wait_ready $port "${PIDS[$name]}" 300
+    port=$((port + 1))
+done
+
+HEADER=$BENCH_WORK/signatures-$STAMP.header.md
+{
+    machine_info
+    echo "- JDK 25: $("$JDK25/bin/java" -version 2>&1 | head -1)"
+    echo "- servers: $HEAP, --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each; jdk25-es256-coh adds -XX:+UseCompactObjectHeaders -XX:NativeMemoryTracking=summary"
+    echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
+    echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS"
+} >"$HEADER"
+
+loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --rounds "$RUNS" \
+    --duration "$DURATION" --warmup "$WARMUP" --out "$OUT" --tag signatures
+
+# memory after the load, before anything stops
+{
+    echo
+    echo "### Memory after the load"
+    echo
+    echo "| server | RSS MB | heap used / committed (GC.heap_info) |"
+    echo "|---|---|---|"
+    for name in "${NAMES[@]}"; do
+        jcmd=$(dirname "${JAVAS[$name]}")/jcmd
+        [[ ${JAVAS[$name]} == java ]] && jcmd=jcmd
+        heap=$("$jcmd" "${PIDS[$name]}" GC.heap_info 2>/dev/null | grep -m1 -E 'total|garbage-first heap' | sed 's/^ *//')
+        echo "| $name | $(rss_mb "${PIDS[$name]}") | ${heap:-?} |"
+    done
+    for name in "${NAMES[@]}"; do
+        [[ $name == *-coh ]] || continue
+        echo
+        echo "### Native memory tracking, $name (jcmd VM.native_memory summary scale=MB)"
+        echo
+        echo '```'
+        "$JDK25/bin/jcmd" "${PIDS[$name]}" VM.native_memory summary scale=MB | sed -n '/^Total/,$p' \
+            | grep -E '^(Total|-|  +\(mmap|  +\(malloc)' | grep -vE '^\s*$' | head -80
+        echo '```'
+    done
+} >"$BENCH_WORK/signatures-$STAMP.memory.md"
+
+RATIOS=()
+for name in "${NAMES[@]}"; do
+    [[ $name == jdk17-rs256 ]] && continue
+    RATIOS+=(--ratio "$name@max/jdk17-rs256@max:per_cpu_s")
+done
+summarize "$OUT" --title "Refresh by JDK and signing algorithm ($STAMP)" --header "$HEADER" \
+    --metrics throughput,p50_ms,p99_ms,per_cpu_s,per_cpu_s_excl_jit,jit_cpu_s,cpu_ms_per_req,rss_max_mb,errors,load1 \
+    "${RATIOS[@]}" | cat - "$BENCH_WORK/signatures-$STAMP.memory.md" | tee "$RESULTS/signatures-$STAMP.md"
+log "raw: $OUT; summary: $RESULTS/signatures-$STAMP.md"
