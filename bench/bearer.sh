@@ -2,7 +2,7 @@
 # Item 1, bearer validation overhead. In one run, interleaved (me, twin, mpjwt, me, twin, mpjwt, ...), with the same
 # wrk settings for each:
 #   me     GET /api/me with a valid access token (Keyturn's BearerAuthenticationMechanism + @RolesAllowed EJB)
-#   twin   GET /api/bench/me-twin without a token: the same JAX-RS application, EJB and JSON, minus authentication
+#   twin   GET /api/bench/me-twin without a token: the same JAX-RS application, EJB, user read and JSON, minus authentication
 #          (bench/bearer/twin, merged into a copy of target/keyturn.war; the product WAR stays as built)
 #   mpjwt  GET /api/me of bench/mpjwt on a second Payara Micro, Payara's own MicroProfile JWT verifying the same
 #          token against Keyturn's /.well-known/jwks.json
@@ -51,12 +51,14 @@ MPJWT_WAR=$BENCH_DIR/mpjwt/target/mpjwt.war
 rm -rf "$BENCH_WORK/bearer-keyturn" "$BENCH_WORK/bearer-mpjwt"
 keyturn_db_env h2 "$BENCH_WORK/bearer-keyturn/data"
 export KEYTURN_ACCESS_TOKEN_TTL_SECONDS=7200   # one token for the whole run; the lifetime costs nothing per request
+export KEYTURN_ISSUER=http://127.0.0.1:$PORT   # the iss claim the MP-JWT verifier expects
 [[ -n $ALG ]] && export KEYTURN_SIGNING_ALGORITHM=$ALG
 start_payara bearer-keyturn $PORT "$BENCH_WAR"
 KEYTURN_PID=$PID
-start_payara bearer-mpjwt $MPJWT_PORT "$MPJWT_WAR" \
+# BENCH_MPJWT_JAVA: another java for the verifier (Payara 6's EJB authorization fails on JDK 25 in this WAR)
+BENCH_JAVA=${BENCH_MPJWT_JAVA:-${BENCH_JAVA:-java}} start_payara bearer-mpjwt $MPJWT_PORT "$MPJWT_WAR" \
     -Dmp.jwt.verify.publickey.location=http://127.0.0.1:$PORT/.well-known/jwks.json \
-    -Dmp.jwt.verify.issuer=keyturn -Dmp.jwt.verify.audiences=keyturn \
+    -Dmp.jwt.verify.issuer=$KEYTURN_ISSUER -Dmp.jwt.verify.audiences=keyturn \
     -Dmp.jwt.verify.publickey.algorithm="${ALG:-RS256}"
 MPJWT_PID=$PID
 wait_ready $PORT $KEYTURN_PID
@@ -76,6 +78,7 @@ MPJWT=http://127.0.0.1:$MPJWT_PORT/api/me
 HEADER=$BENCH_WORK/bearer-$STAMP.header.md
 {
     machine_info
+    echo "- MP-JWT verifier's java: $("${BENCH_MPJWT_JAVA:-${BENCH_JAVA:-java}}" -version 2>&1 | head -1)"
     echo "- signing algorithm: ${ALG:-the default}; token header: $(cut -d. -f1 <<<"$TOKEN" | tr '_-' '/+' | base64 -d 2>/dev/null || true)"
     echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s (after ${WARMUP}s warm-up of each), $RUNS rounds interleaved me, twin, mpjwt"
     echo "- command: bench/bearer.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --threads $THREADS --connections $CONNECTIONS${ALG:+ --alg $ALG}"

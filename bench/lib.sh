@@ -62,6 +62,8 @@ start_payara() {
     [[ ${BENCH_CDS:-on} == on ]] || cds=
     # BENCH_STARTUP_OPTION (set, even empty): replaces the archive option, e.g. -XX:AOTCache=target/keyturn.aot
     [[ -z ${BENCH_STARTUP_OPTION+set} ]] || cds=$BENCH_STARTUP_OPTION
+    # the load generators register all their users from 127.0.0.1: lift the per-address registration throttle
+    export KEYTURN_THROTTLE_REGISTRATION_MAX_PER_ADDRESS=${KEYTURN_THROTTLE_REGISTRATION_MAX_PER_ADDRESS:-1000000}
     # BENCH_JAVA: the java executable of the server (default: java on the PATH), e.g. a JDK 25's
     # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
     (cd "$dir" && exec "${BENCH_JAVA:-java}" $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \

@@ -6,17 +6,20 @@
 #   jdk17-es256      JDK 17, KEYTURN_SIGNING_ALGORITHM=ES256
 #   jdk25-rs256      JDK 25 (--jdk25 DIR), RS256
 #   jdk25-es256      JDK 25, ES256
-#   jdk25-es256-coh  JDK 25, ES256, -XX:+UseCompactObjectHeaders, with native memory tracking (summary)
+#   jdk25-es256-256m      JDK 25, ES256, the bounded heap -Xmx256m -Xmn160m, native memory tracking (summary)
+#   jdk25-es256-256m-coh  the same with -XX:+UseCompactObjectHeaders
+# (not in the default list) -192m: -Xmx192m -Xmn120m with native memory tracking; -lean (last): -XX:+UseSerialGC and
+# MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean
 # Each: body-mode refreshes at max (closed loop, --chains chains) and at half of that max (open loop), refreshes per
 # server CPU-second, p50/p99, the JIT's share, and the highest RSS while loaded. Afterwards: each server's RSS and
-# heap, and the native memory tracking summary of the last one (what the resident memory is made of).
+# heap, and the native memory tracking summary of the 256m ones (what the resident memory is made of).
 # No class-data archive or AOT cache for any of them (start-up is item 4; the JDK 17 archive would not map on 25).
 #
-# usage: bench/signatures.sh [--runs 3] [--duration 15] [--warmup 60] [--chains 16] [--jdk25 DIR] [--configs a,b,..]
+# usage: bench/signatures.sh [--runs 3] [--duration 15] [--warmup 45] [--chains 16] [--jdk25 DIR] [--configs a,b,..]
 source "$(dirname "$0")/lib.sh"
 
-RUNS=3 DURATION=15 WARMUP=60 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
-CONFIGS=jdk17-rs256,jdk17-es256,jdk25-rs256,jdk25-es256,jdk25-es256-coh
+RUNS=3 DURATION=15 WARMUP=45 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+CONFIGS=jdk17-rs256,jdk17-es256,jdk25-rs256,jdk25-es256,jdk25-es256-256m,jdk25-es256-256m-coh
 while (($#)); do
     case $1 in
         --runs) RUNS=$2 ;;
@@ -48,13 +51,18 @@ for name in "${NAMES[@]}"; do
         *) die "unknown configuration $name" ;;
     esac
     case $name in
-        *-rs256) alg=RS256 ;;
-        *-es256 | *-es256-coh) alg=ES256 ;;
+        *-rs256*) alg=RS256 ;;
+        *-es256*) alg=ES256 ;;
     esac
-    [[ $name == *-coh ]] && opts=(-XX:+UseCompactObjectHeaders -XX:NativeMemoryTracking=summary)
+    heap=$HEAP arenas=${MALLOC_ARENA_MAX:-}
+    [[ $name == *-256m* ]] && heap="-Xmx256m -Xmn160m" opts+=(-XX:NativeMemoryTracking=summary)
+    [[ $name == *-192m* ]] && heap="-Xmx192m -Xmn120m" opts+=(-XX:NativeMemoryTracking=summary)
+    [[ $name == *-coh* ]] && opts+=(-XX:+UseCompactObjectHeaders)
+    [[ $name == *-lean ]] && opts+=(-XX:+UseSerialGC) arenas=2
     rm -rf "$BENCH_WORK/signatures-$name"
     keyturn_db_env h2 "$BENCH_WORK/signatures-$name/data"
-    KEYTURN_SIGNING_ALGORITHM=$alg BENCH_JAVA=$java start_payara "signatures-$name" $port "$KEYTURN_WAR" "${opts[@]}"
+    HEAP=$heap KEYTURN_SIGNING_ALGORITHM=$alg BENCH_JAVA=$java MALLOC_ARENA_MAX=$arenas \
+        start_payara "signatures-$name" $port "$KEYTURN_WAR" "${opts[@]}"
     PIDS[$name]=$PID
     JAVAS[$name]=$java
     TARGETS+=(--target "$name=http://127.0.0.1:$port@$PID")
@@ -70,7 +78,7 @@ HEADER=$BENCH_WORK/signatures-$STAMP.header.md
 {
     machine_info
     echo "- JDK 25: $("$JDK25/bin/java" -version 2>&1 | head -1)"
-    echo "- servers: $HEAP, --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each; jdk25-es256-coh adds -XX:+UseCompactObjectHeaders -XX:NativeMemoryTracking=summary"
+    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
     echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS"
 } >"$HEADER"
@@ -92,7 +100,7 @@ loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --roun
         echo "| $name | $(rss_mb "${PIDS[$name]}") | ${heap:-?} |"
     done
     for name in "${NAMES[@]}"; do
-        [[ $name == *-coh ]] || continue
+        [[ $name == *-256m* || $name == *-192m* ]] || continue
         echo
         echo "### Native memory tracking, $name (jcmd VM.native_memory summary scale=MB)"
         echo
