@@ -105,25 +105,28 @@ HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
 } >"$HEADER"
 
 n=${#CONFIG_LIST[@]}
+# measured_start CONFIG DIR STEP ROUND: one start to ready, recorded as STEP (cold or warm), then stopped;
+# leaves READY and DEPLOY (seconds) for the round's log line
+measured_start() {
+    local c=$1 dir=$2 step=$3 round=$4 deploy payara_ready
+    one_start "$c" "$dir"
+    sleep 1
+    read -r deploy payara_ready < <(log_seconds "$BENCH_WORK/$dir/server.log")
+    record "$c" "$step" "$round" ready_s="$READY" cpu_to_ready_s="$CPU" deploy_s="$deploy" payara_ready_s="$payara_ready" rss_ready_mb="$RSS"
+    stop_pid "$PID"
+    DEPLOY=$deploy
+}
+
 for round in $(seq "$RUNS"); do
     for i in $(seq 0 $((n - 1))); do
         c=${CONFIG_LIST[$(((i + round - 1) % n))]}
         dir=startup-jdk-$c
         rm -rf "${BENCH_WORK:?}/$dir"
-        one_start "$c" "$dir"
-        cold=$READY cpu_cold=$CPU rss_cold=$RSS pid=$PID
-        sleep 1
-        read -r dep_cold pready_cold < <(log_seconds "$BENCH_WORK/$dir/server.log")
-        record "$c" cold "$round" ready_s="$cold" cpu_to_ready_s="$cpu_cold" deploy_s="$dep_cold" payara_ready_s="$pready_cold" rss_ready_mb="$rss_cold"
-        stop_pid "$pid"
+        measured_start "$c" "$dir" cold "$round"
+        cold=$READY dep_cold=$DEPLOY
         mv "$BENCH_WORK/$dir/server.log" "$BENCH_WORK/$dir/server-cold.log"
-        one_start "$c" "$dir"
-        warm=$READY cpu_warm=$CPU rss_warm=$RSS pid=$PID
-        sleep 1
-        read -r dep_warm pready_warm < <(log_seconds "$BENCH_WORK/$dir/server.log")
-        record "$c" warm "$round" ready_s="$warm" cpu_to_ready_s="$cpu_warm" deploy_s="$dep_warm" payara_ready_s="$pready_warm" rss_ready_mb="$rss_warm"
-        stop_pid "$pid"
-        log "round $round $c: cold ${cold}s (deployment ${dep_cold}s), warm ${warm}s (deployment ${dep_warm}s)"
+        measured_start "$c" "$dir" warm "$round"
+        log "round $round $c: cold ${cold}s (deployment ${dep_cold}s), warm ${READY}s (deployment ${DEPLOY}s)"
     done
 done
 

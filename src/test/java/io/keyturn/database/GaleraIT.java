@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -262,43 +263,9 @@ class GaleraIT {
         String token = tokens.getString("refreshToken");
         String sessionId = tokens.getString("sessionId");
         long retriesBefore = conflictCounts(first)[0];
-        ExecutorService client = Executors.newSingleThreadExecutor();
-        Http.Reply answered;
-        // The session row is locked on every node: the instance's pool may have failed over to any of them, and a
-        // lock held on one node does not stop a transaction on another.
-        List<Connection> holders = new ArrayList<>();
-        try {
-            for (int node = 1; node <= 3; node++) {
-                Connection holder = GaleraCluster.connect(node);
-                holders.add(holder);
-                holder.setAutoCommit(false);
-                try (PreparedStatement lock = holder.prepareStatement(
-                        "SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
-                    lock.setString(1, sessionId);
-                    lock.executeQuery().close();
-                }
-            }
-            Future<Http.Reply> reply = client.submit(() -> refresh(first.http(), token));
-            // Looked for at once, the wait was never seen within 30 s (cause not found); after a pause it always was.
-            Thread.sleep(3_000);
-            assertFalse(reply.isDone(), "the refresh waits for the locked session row");
-            int waitingOn = nodeWithALockWait();
-            int elsewhere = waitingOn % 3 + 1;
-            try (Connection other = GaleraCluster.connect(elsewhere); PreparedStatement touch = other.prepareStatement(
-                    "UPDATE refresh_tokens SET expires_at = expires_at + INTERVAL 1 SECOND WHERE token_hash = ?")) {
-                touch.setString(1, sha256(token));
-                assertEquals(1, touch.executeUpdate(), "node " + elsewhere + " committed a write to the locked token");
-            }
-            for (Connection holder : holders) {
-                holder.rollback();
-            }
-            answered = reply.get(60, TimeUnit.SECONDS);
-        } finally {
-            client.shutdownNow();
-            for (Connection holder : holders) {
-                holder.close();
-            }
-        }
+        Http.Reply answered = abortedByAnotherNodesCommit(sessionId, () -> refresh(first.http(), token),
+                "UPDATE refresh_tokens SET expires_at = expires_at + INTERVAL 1 SECOND WHERE token_hash = ?",
+                sha256(token));
         assertEquals(200, answered.status(), answered::toString);
         assertTrue(conflictCounts(first)[0] > retriesBefore, "the aborted transaction was run again and counted");
         assertEquals(sha256(answered.json().getString("refreshToken")), text(3, "SELECT token_hash FROM "
@@ -322,41 +289,9 @@ class GaleraIT {
         List<String> sessionIds = new ArrayList<>(List.of(tokens.getString("sessionId"), otherSession));
         Collections.sort(sessionIds);
         long retriesBefore = conflictCounts(first)[0];
-        ExecutorService client = Executors.newSingleThreadExecutor();
-        Http.Reply answered;
-        List<Connection> holders = new ArrayList<>();
-        try {
-            for (int node = 1; node <= 3; node++) {
-                Connection holder = GaleraCluster.connect(node);
-                holders.add(holder);
-                holder.setAutoCommit(false);
-                try (PreparedStatement lock = holder.prepareStatement(
-                        "SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
-                    lock.setString(1, sessionIds.get(1));
-                    lock.executeQuery().close();
-                }
-            }
-            Future<Http.Reply> reply = client.submit(() -> first.http().post("/api/auth/logout-all")
-                    .bearer(tokens.getString("accessToken")).send());
-            Thread.sleep(3_000); // as in the refresh's staged abort above
-            assertFalse(reply.isDone(), "logout everywhere waits for the locked session row");
-            int waitingOn = nodeWithALockWait();
-            int elsewhere = waitingOn % 3 + 1;
-            try (Connection other = GaleraCluster.connect(elsewhere); PreparedStatement touch = other.prepareStatement(
-                    "UPDATE sessions SET last_used_at = last_used_at + INTERVAL 1 SECOND WHERE id = ?")) {
-                touch.setString(1, sessionIds.get(0));
-                assertEquals(1, touch.executeUpdate(), "node " + elsewhere + " committed a write to the first session");
-            }
-            for (Connection holder : holders) {
-                holder.rollback();
-            }
-            answered = reply.get(60, TimeUnit.SECONDS);
-        } finally {
-            client.shutdownNow();
-            for (Connection holder : holders) {
-                holder.close();
-            }
-        }
+        Http.Reply answered = abortedByAnotherNodesCommit(sessionIds.get(1),
+                () -> first.http().post("/api/auth/logout-all").bearer(tokens.getString("accessToken")).send(),
+                "UPDATE sessions SET last_used_at = last_used_at + INTERVAL 1 SECOND WHERE id = ?", sessionIds.get(0));
         assertEquals(204, answered.status(), answered::toString);
         assertTrue(conflictCounts(first)[0] > retriesBefore, "the aborted transaction was run again and counted");
         for (int node = 1; node <= GaleraCluster.NODES; node++) {
@@ -367,7 +302,52 @@ class GaleraIT {
         }
     }
 
-    /** The node on which the refresh came to wait for the session row. */
+    /**
+     * Stages a lost certification: keeps the session row {@code lockedSessionId} locked on every node (the instance's
+     * pool may have failed over to any of them, and a lock held on one node does not stop a transaction on another),
+     * sends {@code request}, which must come to wait for that row while holding a lock on the row {@code touch}
+     * writes, then commits {@code touch} through another node and lets the session row go. Answers the request's
+     * reply.
+     */
+    private static Http.Reply abortedByAnotherNodesCommit(String lockedSessionId, Callable<Http.Reply> request,
+            String touch, String touchParameter) throws Exception {
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        List<Connection> holders = new ArrayList<>();
+        try {
+            for (int node = 1; node <= 3; node++) {
+                Connection holder = GaleraCluster.connect(node);
+                holders.add(holder);
+                holder.setAutoCommit(false);
+                try (PreparedStatement lock = holder.prepareStatement(
+                        "SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
+                    lock.setString(1, lockedSessionId);
+                    lock.executeQuery().close();
+                }
+            }
+            Future<Http.Reply> reply = client.submit(request);
+            // Looked for at once, the wait was never seen within 30 s (cause not found); after a pause it always was.
+            Thread.sleep(3_000);
+            assertFalse(reply.isDone(), "the request waits for the locked session row");
+            int waitingOn = nodeWithALockWait();
+            int elsewhere = waitingOn % 3 + 1;
+            try (Connection other = GaleraCluster.connect(elsewhere);
+                    PreparedStatement write = other.prepareStatement(touch)) {
+                write.setString(1, touchParameter);
+                assertEquals(1, write.executeUpdate(), "node " + elsewhere + " committed a write to the locked row");
+            }
+            for (Connection holder : holders) {
+                holder.rollback();
+            }
+            return reply.get(60, TimeUnit.SECONDS);
+        } finally {
+            client.shutdownNow();
+            for (Connection holder : holders) {
+                holder.close();
+            }
+        }
+    }
+
+    /** The node on which the staged request came to wait for the session row. */
     private static int nodeWithALockWait() throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
@@ -377,7 +357,7 @@ class GaleraIT {
                     return node;
                 }
             }
-            assertTrue(System.currentTimeMillis() < deadline, "the refresh came to wait for the session row");
+            assertTrue(System.currentTimeMillis() < deadline, "the request came to wait for the session row");
             Thread.sleep(50);
         }
     }
