@@ -17,13 +17,14 @@ import jakarta.ejb.TransactionAttributeType;
         maxPoolSize = 32,
         // seconds a request waits for a pooled connection before failing (and, with the database gone, answering 503)
         loginTimeout = 5,
-        // Payara's pool: test each connection before handing it out and drop them all after one fails, so the
-        // service recovers by itself when the database comes back. Other servers ignore these names.
+        // Payara's pool: test each connection before handing it out and replace the ones that fail, so the service
+        // recovers by itself when the database comes back. Not fail-all-connections: it also closes the
+        // connections requests are using, so one failed check during a failover broke requests on healthy nodes.
+        // Other servers ignore these names.
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
-            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation"
         })
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // like every EJB: transactions begin at controls

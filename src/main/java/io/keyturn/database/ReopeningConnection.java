@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -25,6 +26,10 @@ import java.util.logging.Logger;
  * Needed on WildFly: the pool it builds for a {@code @DataSourceDefinition} neither validates connections nor discards
  * the ones a failure broke, so without this Keyturn never recovers from a database outage there. Payara's pool
  * validates and discards them itself (see {@link KeyturnDatabase}); there this rarely has anything to do.
+ * <p>
+ * A connection its owner closed is over for good: a pool closes a connection it has discarded while a request may
+ * still hold it, and reopening it then would give that request a physical connection nobody will ever commit, roll
+ * back or close, whose row locks would stall every later request for the same rows.
  */
 final class ReopeningConnection implements InvocationHandler {
 
@@ -55,6 +60,7 @@ final class ReopeningConnection implements InvocationHandler {
     private Connection delegate;
     private boolean autoCommit;
     private boolean workInTransaction;
+    private boolean closedByOwner;
     private long lastUsed;
 
     private ReopeningConnection(Opener opener, Connection first, LongSupplier clock) throws SQLException {
@@ -88,8 +94,14 @@ final class ReopeningConnection implements InvocationHandler {
                 default -> "ReopeningConnection[" + delegate + "]";
             };
         }
+        if (name.equals("close")) {
+            closedByOwner = true;
+        }
         if (PASSIVE.contains(name)) {
             return call(method, args);
+        }
+        if (closedByOwner) {
+            throw new SQLNonTransientConnectionException("The connection was closed by its owner", "08003");
         }
         boolean replaceable = autoCommit || !workInTransaction;
         if (replaceable && dead()) {

@@ -500,6 +500,8 @@ class GaleraIT {
                 "every refresh loop was served again within " + SWITCH_DEADLINE_MILLIS + " ms");
         assertEquals(List.of(), bearerFailures, "access tokens verified throughout");
         assertEquals(0, failedBeforeKill.get(), "nothing failed before the kill: " + failures);
+        assertTrue(failures.stream().allMatch(failure -> failure.startsWith("503 ")),
+                "every refresh that failed during the switch was answered 503, none 500 or dropped: " + failures);
         assertTrue(okAfterKill.get() > sessions, "refreshes went on after the switch: " + okAfterKill.get());
 
         for (int i = 0; i < sessions; i++) {

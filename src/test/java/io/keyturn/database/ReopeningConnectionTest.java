@@ -173,4 +173,17 @@ class ReopeningConnectionTest {
             assertEquals(2, physical.size());
         }
     }
+
+    @Test
+    void aConnectionItsOwnerClosedIsNeverReopened() throws SQLException {
+        Connection connection = open();
+        assertEquals(1, one(connection));
+        connection.close(); // what a pool does to a connection it discards, even one a request still holds
+
+        SQLException refused = assertThrows(SQLException.class, () -> connection.setAutoCommit(false));
+        assertEquals("08003", refused.getSQLState(), "connection does not exist");
+        assertThrows(SQLException.class, connection::createStatement);
+        assertTrue(connection.isClosed());
+        assertEquals(1, physical.size(), "no physical connection was opened behind the owner's back");
+    }
 }
