@@ -4,7 +4,7 @@
 #           (successful logins only: throttling counts failures), for --duration seconds (Keyturn on port 18080, H2)
 #   argon2  the same Argon2id check (Password4j from the WAR, Keyturn's default parameters, see
 #           bench/loadgen/HashRate.java) in its own JVM with --hash-threads threads, on the same cores, while Keyturn
-#           idles
+#           idles; on the server's JDK (BENCH_JAVA, default java on the PATH)
 # Framework overhead = 1 - (logins/s) / (checks/s), and CPU ms per login vs per check.
 #
 # usage: bench/login.sh [--runs 3] [--duration 20] [--warmup 10] [--chains 4] [--hash-threads 2]
@@ -49,7 +49,7 @@ HEADER=$BENCH_WORK/login-$STAMP.header.md
     machine_info
     echo "- server: $HEAP, H2, defaults (Argon2id m=$MEMORY KiB, t=$ITERATIONS, p=$PARALLELISM; signing ${KEYTURN_SIGNING_ALGORITHM:-RS256, the default})"
     echo "- login: bench/loadgen/KeyturnLoad.java --mode login, $CHAINS users logging in concurrently (closed loop), ${DURATION}s per round after ${WARMUP}s warm-up"
-    echo "- argon2id-raw: bench/loadgen/HashRate.java, $HASH_THREADS threads, ${DURATION}s per round (after 2 s warm-up), Password4j from the WAR, java $HEAP"
+    echo "- argon2id-raw: bench/loadgen/HashRate.java, $HASH_THREADS threads, ${DURATION}s per round (after 2 s warm-up), Password4j from the WAR, $("${BENCH_JAVA:-java}" -version 2>&1 | head -1) $HEAP"
     echo "- command: bench/login.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --hash-threads $HASH_THREADS"
     echo "- 'server CPU ms/request' is the Keyturn JVM's CPU per login, or the hashing JVM's CPU per check"
 } >"$HEADER"
@@ -62,7 +62,7 @@ for round in $(seq "$RUNS"); do
     python3 -c 'import json,sys; [print(json.dumps(dict(json.loads(l), round=int(sys.argv[1])))) for l in sys.stdin]' \
         "$round" <"$BENCH_WORK/login-round.jsonl" >>"$OUT"
     rm -f "$BENCH_WORK/login-round.jsonl"
-    java $HEAP -cp "$LIB/password4j.jar:$LIB/slf4j-api.jar:$LIB" "$BENCH_DIR/loadgen/HashRate.java" \
+    "${BENCH_JAVA:-java}" $HEAP -cp "$LIB/password4j.jar:$LIB/slf4j-api.jar:$LIB" "$BENCH_DIR/loadgen/HashRate.java" \
         "$HASH_THREADS" "$DURATION" "$MEMORY" "$ITERATIONS" "$PARALLELISM" 2>/dev/null | grep '^{' \
         | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(tag="login", target="argon2id-raw", round=int(sys.argv[1]), step="max", load1=float(open("/proc/loadavg").read().split()[0])); print(json.dumps(r))' "$round" >>"$OUT"
     log "round $round: $(tail -2 "$OUT" | python3 -c 'import sys,json; print(", ".join("%s %.1f/s, %.1f CPU ms each" % (r["target"], r["throughput"], r["cpu_ms_per_req"]) for r in map(json.loads, sys.stdin)))')"
