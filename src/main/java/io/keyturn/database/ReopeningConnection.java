@@ -94,10 +94,8 @@ final class ReopeningConnection implements InvocationHandler {
                 default -> "ReopeningConnection[" + delegate + "]";
             };
         }
-        if (name.equals("close")) {
-            closedByOwner = true;
-        }
         if (PASSIVE.contains(name)) {
+            closedByOwner |= name.equals("close");
             return call(method, args);
         }
         if (closedByOwner) {

@@ -314,7 +314,7 @@ class GaleraIT {
         ExecutorService client = Executors.newSingleThreadExecutor();
         List<Connection> holders = new ArrayList<>();
         try {
-            for (int node = 1; node <= 3; node++) {
+            for (int node = 1; node <= GaleraCluster.NODES; node++) {
                 Connection holder = GaleraCluster.connect(node);
                 holders.add(holder);
                 holder.setAutoCommit(false);
@@ -329,7 +329,7 @@ class GaleraIT {
             Thread.sleep(3_000);
             assertFalse(reply.isDone(), "the request waits for the locked session row");
             int waitingOn = nodeWithALockWait();
-            int elsewhere = waitingOn % 3 + 1;
+            int elsewhere = waitingOn % GaleraCluster.NODES + 1;
             try (Connection other = GaleraCluster.connect(elsewhere);
                     PreparedStatement write = other.prepareStatement(touch)) {
                 write.setString(1, touchParameter);
@@ -351,7 +351,7 @@ class GaleraIT {
     private static int nodeWithALockWait() throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
-            for (int node = 1; node <= 3; node++) {
+            for (int node = 1; node <= GaleraCluster.NODES; node++) {
                 if (GaleraCluster.number(node, "SELECT COUNT(*) FROM information_schema.INNODB_TRX "
                         + "WHERE trx_state = 'LOCK WAIT'") > 0) {
                     return node;
