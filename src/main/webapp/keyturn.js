@@ -57,12 +57,15 @@ const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
  *                                       its lifetime), so a call does not leave with a token about to die
  * @param {string} [options.name]        the lock and channel name: tabs with the same name cooperate
  * @param {number} [options.helloMillis] at start, how long to wait for another tab's token before refreshing
+ * @param {number} [options.handoverMillis] after waiting for another tab's refresh, how long to wait for its result
+ *                                       to arrive (it is posted before the lock is released, but may arrive after)
  */
 export function createKeyturn(options = {}) {
     const base = (options.base || '').replace(/\/$/, '');
     const skewMillis = 1000 * (options.skewSeconds ?? 10);
     const name = options.name || 'keyturn';
     const helloMillis = options.helloMillis ?? 150;
+    const handoverMillis = options.handoverMillis ?? 1000;
 
     /** {accessToken, expiresAt (epoch ms), lifetime (ms), sessionId, user}, or null. */
     let token = null;
@@ -72,6 +75,9 @@ export function createKeyturn(options = {}) {
     /** The refresh this tab is running or waiting to run (single flight inside one tab). */
     let refreshing = null;
     const listeners = new Set();
+    /** How many 'released' messages (another tab leaving the refresh lock) this tab has received. */
+    let releasesSeen = 0;
+    const releaseWaiters = new Set();
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
     const locks = typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
 
@@ -142,6 +148,12 @@ export function createKeyturn(options = {}) {
                 if (token && (!message.sessionId || message.sessionId === token.sessionId)) {
                     signOut(message.reason || 'signed-out-elsewhere', false);
                 }
+            } else if (message.type === 'released') {
+                // posted after whatever the holder shared, so everything it shared has been handled by now
+                releasesSeen++;
+                for (const wake of [...releaseWaiters]) {
+                    wake();
+                }
             } else if (message.type === 'hello') {
                 // a tab starting: hand it our token so it needs no refresh of its own
                 if (state === 'signed-in' && fresh(token)) {
@@ -151,13 +163,54 @@ export function createKeyturn(options = {}) {
         };
     }
 
+    /**
+     * Runs {@code work} holding the refresh lock of all tabs. When another tab held it first, waits (at most
+     * handoverMillis) for that tab's 'released' message before running: the lock manager and the channel are
+     * separate paths between the tabs, so the lock can arrive before the token the other tab posted while holding it.
+     */
     async function withRefreshLock(work) {
         if (!locks) {
             // no Web Locks (an old browser): tabs may refresh at the same time; the server's grace window
             // makes them converge on one token (docs/sessions.md)
             return work();
         }
-        return locks.request(name + '-refresh', { mode: 'exclusive' }, work);
+        const lockName = name + '-refresh';
+        const seen = releasesSeen;
+        const immediate = await locks.request(lockName, { ifAvailable: true },
+            async lock => (lock ? { result: await holding(work) } : null));
+        if (immediate) {
+            return immediate.result;
+        }
+        return locks.request(lockName, { mode: 'exclusive' }, async () => {
+            await releaseAfter(seen);
+            return holding(work);
+        });
+    }
+
+    async function holding(work) {
+        try {
+            return await work();
+        } finally {
+            if (channel) {
+                channel.postMessage({ type: 'released' });
+            }
+        }
+    }
+
+    /** Resolves once a 'released' message beyond the first {@code seen} has arrived, or after handoverMillis. */
+    function releaseAfter(seen) {
+        if (!channel || releasesSeen > seen) {
+            return Promise.resolve();
+        }
+        return new Promise(resolve => {
+            const done = () => {
+                clearTimeout(timer);
+                releaseWaiters.delete(done);
+                resolve();
+            };
+            const timer = setTimeout(done, handoverMillis);
+            releaseWaiters.add(done);
+        });
     }
 
     async function refreshThroughCookie() {
@@ -197,7 +250,7 @@ export function createKeyturn(options = {}) {
     function refresh(stale) {
         if (!refreshing) {
             refreshing = withRefreshLock(async () => {
-                await nextTask(); // let a token another tab posted before releasing the lock arrive
+                await nextTask(); // let a token another tab posted just before this one asked for the lock arrive
                 if (state === 'signed-out' && stale !== null) {
                     throw new SessionEndedError(reason || 'signed-out');
                 }

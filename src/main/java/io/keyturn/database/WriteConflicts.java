@@ -30,6 +30,8 @@ public final class WriteConflicts {
      * {@code innodb_lock_wait_timeout} (50 s) is no lost race, and five more waits would only make it worse.
      */
     static final int LOCK_WAIT_TIMEOUT = 1205;
+    /** H2's LOCK_TIMEOUT_1: a row or table stayed locked longer than the database's lock timeout. */
+    static final int H2_LOCK_TIMEOUT = 50200;
 
     /** Named so that no Hibernate or transaction-manager class has to be present to classify. */
     private static final Set<String> CONFLICT_FAILURES = Set.of(
@@ -43,6 +45,23 @@ public final class WriteConflicts {
     /** A failed commit that the transaction manager reports without its cause, as JAX-RS must not see it. */
     public static boolean failedCommit(Throwable failure) {
         return failure instanceof TransactionalException;
+    }
+
+    /**
+     * A statement that waited for a lock until the database gave up (MySQL and MariaDB error 1205, H2's lock timeout):
+     * not retried here, but no fault of the request either: the same request later finds the lock released.
+     */
+    public static boolean lockWaitTimedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     public static boolean causedBy(Throwable failure) {

@@ -49,6 +49,18 @@ class WriteConflictsTest {
     }
 
     @Test
+    void aLockWaitTimeoutIsToldApartFromConflictsAndOtherFailures() {
+        // MariaDB through Connector/J, as JPA wraps it, and H2's lock timeout
+        assertTrue(WriteConflicts.lockWaitTimedOut(new PersistenceException(new SQLTransactionRollbackException(
+                "Lock wait timeout exceeded; try restarting transaction", "40001", 1205))));
+        assertTrue(WriteConflicts.lockWaitTimedOut(new RuntimeException(new IllegalStateException(
+                new SQLException("Timeout trying to lock table", "HYT00", 50200)))));
+        assertFalse(WriteConflicts.lockWaitTimedOut(CERTIFICATION_FAILURE));
+        assertFalse(WriteConflicts.lockWaitTimedOut(new IllegalStateException("a bug")));
+        assertFalse(WriteConflicts.lockWaitTimedOut(new SQLException("Communications link failure", "08S01")));
+    }
+
+    @Test
     void anUnreachableDatabaseIsAnOutageNotAConflict() {
         RollbackException rolledBack = new RollbackException("commit failed");
         rolledBack.initCause(new SQLException("Communications link failure", "08S01"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
@@ -15,6 +16,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -169,6 +173,33 @@ class RefreshRotationIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aRefreshThatWaitsForALockedTokenUntilTheDatabaseGivesUpIs503AndConsumesNothing() throws Exception {
+        assumeTrue(System.getProperty("keyturn.it.db.url", "").startsWith("jdbc:h2:"),
+                "H2 gives up after the test URL's LOCK_TIMEOUT (10 s); MariaDB would wait innodb_lock_wait_timeout (50 s)");
+        String refreshToken = newUser().getString("refreshToken");
+        try (Connection holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT token_hash FROM refresh_tokens WHERE token_hash = ? FOR UPDATE")) {
+                lock.setString(1, sha256(refreshToken));
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertTrue(locked.next(), "the test holds the token's row lock");
+                }
+            }
+            Http.Reply reply = refresh(refreshToken);
+            assertProblem(reply, 503, "service_unavailable");
+            assertEquals("5", reply.header("Retry-After"));
+            assertFalse(reply.body().contains("incident"), reply.body());
+            holder.rollback();
+        }
+        // the lock is gone: the same token rotates as if the refused attempt had never happened
+        Http.Reply after = refresh(refreshToken);
+        assertEquals(200, after.status(), after.body());
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM sessions s JOIN refresh_tokens t"
+                + " ON t.session_id = s.id WHERE t.token_hash = ? AND s.revoked_at IS NOT NULL", sha256(refreshToken)));
     }
 
     @Test

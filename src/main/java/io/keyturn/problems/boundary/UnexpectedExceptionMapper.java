@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * A database that cannot be reached is a 503 with Retry-After: the client may try again shortly. So is a transaction
  * that kept losing write conflicts after its retries (a cluster node committed the same rows first each time): the
- * same request a moment later finds the rows settled. Everything else is
+ * same request a moment later finds the rows settled. So is a statement that waited for a lock until the database gave
+ * up. Everything else is
  * one of our faults: logged in full with an incident id, answered with that id and nothing else, so no stack trace or
  * internal detail ever reaches a client.
  */
@@ -27,6 +28,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final String CONFLICT_DETAIL = "Other requests changed the same data at the same moment; retry in a "
             + "second";
     private static final int CONFLICT_RETRY_AFTER_SECONDS = 1;
+    private static final String LOCKED_DETAIL = "The data this request needs stayed locked by another transaction "
+            + "for too long; retry in a few seconds";
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -41,6 +44,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     + "was not confirmed): {0}", exception.toString());
             return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL))
                     .header(HttpHeaders.RETRY_AFTER, CONFLICT_RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        if (WriteConflicts.lockWaitTimedOut(exception)) {
+            // a lock held this long is worth a look (a stuck transaction), but the request itself was fine
+            LOG.log(Level.WARNING, "A statement waited for a lock until the database gave up: {0}",
+                    exception.toString());
+            return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE, LOCKED_DETAIL))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .build();
         }
         String incident = UUID.randomUUID().toString();
