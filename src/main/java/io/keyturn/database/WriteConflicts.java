@@ -57,9 +57,6 @@ public final class WriteConflicts {
                     && (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

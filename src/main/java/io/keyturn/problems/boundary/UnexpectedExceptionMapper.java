@@ -35,28 +35,28 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         if (DatabaseUnavailable.causedBy(exception)) {
             LOG.log(Level.WARNING, "The database is unreachable: {0}", exception.toString());
-            return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE))
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .build();
+            return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE), DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         if (exception instanceof TransactionFailed || WriteConflicts.causedBy(exception)) {
             LOG.log(Level.WARNING, "A transaction did not commit (write conflicts outlasted the retries, or the commit "
                     + "was not confirmed): {0}", exception.toString());
-            return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL))
-                    .header(HttpHeaders.RETRY_AFTER, CONFLICT_RETRY_AFTER_SECONDS)
-                    .build();
+            return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL),
+                    CONFLICT_RETRY_AFTER_SECONDS);
         }
         if (WriteConflicts.lockWaitTimedOut(exception)) {
             // a lock held this long is worth a look (a stuck transaction), but the request itself was fine
             LOG.log(Level.WARNING, "A statement waited for a lock until the database gave up: {0}",
                     exception.toString());
-            return ProblemResponses.of(Problem.of(ProblemType.SERVICE_UNAVAILABLE, LOCKED_DETAIL))
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .build();
+            return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE, LOCKED_DETAIL),
+                    DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return ProblemResponses.of(Problem.of(ProblemType.INTERNAL_ERROR,
                 ProblemType.INTERNAL_ERROR.defaultDetail() + "; incident " + incident)).build();
+    }
+
+    private static Response unavailable(Problem problem, int retryAfterSeconds) {
+        return ProblemResponses.of(problem).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 }
