@@ -9,7 +9,8 @@
 #   jdk25-es256-256m      JDK 25, ES256, the bounded heap -Xmx256m -Xmn160m, native memory tracking (summary)
 #   jdk25-es256-256m-coh  the same with -XX:+UseCompactObjectHeaders
 # (not in the default list) -192m: -Xmx192m -Xmn120m with native memory tracking; -lean (last): -XX:+UseSerialGC and
-# MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean
+# MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean; -coh alone on the README's heap, e.g.
+# jdk25-es256-coh; -parallel: -XX:+UseParallelGC instead of G1, e.g. jdk25-es256-coh-parallel
 # Each: body-mode refreshes at max (closed loop, --chains chains) and at half of that max (open loop), refreshes per
 # server CPU-second, p50/p99, the JIT's share, and the highest RSS while loaded. Afterwards: each server's RSS and
 # heap, and the native memory tracking summary of the 256m ones (what the resident memory is made of).
@@ -59,6 +60,7 @@ for name in "${NAMES[@]}"; do
     [[ $name == *-192m* ]] && heap="-Xmx192m -Xmn120m" opts+=(-XX:NativeMemoryTracking=summary)
     [[ $name == *-coh* ]] && opts+=(-XX:+UseCompactObjectHeaders)
     [[ $name == *-lean ]] && opts+=(-XX:+UseSerialGC) arenas=2
+    [[ $name == *-parallel* ]] && opts+=(-XX:+UseParallelGC)
     rm -rf "$BENCH_WORK/signatures-$name"
     keyturn_db_env h2 "$BENCH_WORK/signatures-$name/data"
     HEAP=$heap KEYTURN_SIGNING_ALGORITHM=$alg BENCH_JAVA=$java MALLOC_ARENA_MAX=$arenas \
@@ -78,7 +80,7 @@ HEADER=$BENCH_WORK/signatures-$STAMP.header.md
 {
     machine_info
     echo "- JDK 25: $("$JDK25/bin/java" -version 2>&1 | head -1)"
-    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each"
+    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
     echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS"
 } >"$HEADER"
@@ -111,10 +113,10 @@ loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --roun
     done
 } >"$BENCH_WORK/signatures-$STAMP.memory.md"
 
+# every configuration against the first of the list (by default jdk17-rs256, today's default), per round
 RATIOS=()
-for name in "${NAMES[@]}"; do
-    [[ $name == jdk17-rs256 ]] && continue
-    RATIOS+=(--ratio "$name@max/jdk17-rs256@max:per_cpu_s")
+for name in "${NAMES[@]:1}"; do
+    RATIOS+=(--ratio "$name@max/${NAMES[0]}@max:per_cpu_s")
 done
 summarize "$OUT" --title "Refresh by JDK and signing algorithm ($STAMP)" --header "$HEADER" \
     --metrics throughput,p50_ms,p99_ms,per_cpu_s,per_cpu_s_excl_jit,jit_cpu_s,cpu_ms_per_req,rss_max_mb,errors,load1 \
