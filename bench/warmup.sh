@@ -53,8 +53,8 @@ config_option() {
         *) die "unknown configuration $1" ;;
     esac
 }
-[[ " ${CONFIG_LIST[*]} " != *" jdk25-aot "* || -f $AOT_CACHE ]] \
-    || die "$AOT_CACHE missing: JAVA_HOME=$JDK25 ./mvnw package -DskipTests"
+listed() { [[ " ${CONFIG_LIST[*]} " == *" $1 "* ]]; }
+! listed jdk25-aot || [[ -f $AOT_CACHE ]] || die "$AOT_CACHE missing: JAVA_HOME=$JDK25 ./mvnw package -DskipTests"
 
 # start_server CONFIG DIR [java options...]: a Keyturn on a fresh H2 database in DIR, port 18080; sets PID
 start_server() {
@@ -65,15 +65,11 @@ start_server() {
     wait_ready 18080 "$PID" 300
 }
 
-if [[ " ${CONFIG_LIST[*]} " == *" jdk25-aot-load "* ]]; then
+if listed jdk25-aot-load; then
     mkdir -p "$(dirname "$LOAD_CACHE")"
     rm -f "$LOAD_CACHE"
     log "training $LOAD_CACHE: ${TRAIN}s of refreshes at max"
-    rm -rf "$BENCH_WORK/warmup-train"
-    keyturn_db_env h2 "$BENCH_WORK/warmup-train/data"
-    BENCH_JAVA=$JAVA25 BENCH_STARTUP_OPTION= start_payara warmup-train 18080 "$KEYTURN_WAR" \
-        "-XX:AOTCacheOutput=$LOAD_CACHE"
-    wait_ready 18080 "$PID" 300
+    start_server jdk25 warmup-train "-XX:AOTCacheOutput=$LOAD_CACHE"
     loadgen --mode refresh --target "train=http://127.0.0.1:18080@$PID" --chains "$CHAINS" --plan max --rounds 1 \
         --duration "$TRAIN" --warmup 0 >/dev/null
     stop_pid "$PID"
@@ -132,8 +128,8 @@ for c in configs:
     steady = med(last)
     jit_below = next((w for w in windows if med([share(r) for r in by[c][w]]) < 10), None)
     at90 = next((w for w in windows if med([r["per_cpu_s"] for r in by[c][w]]) >= 0.9 * steady), None)
-    total = sum(r["requests"] for w in windows for r in by[c][w]) / max(1, len(by[c][windows[0]]))
-    cpu = sum(r["server_cpu_s"] for w in windows for r in by[c][w]) / max(1, len(by[c][windows[0]]))
+    total = sum(r["requests"] for w in windows for r in by[c][w])
+    cpu = sum(r["server_cpu_s"] for w in windows for r in by[c][w])
     print(f"- {c}: last three windows {steady:.0f} per CPU-s; 90 % of that from "
           + (f"{int((at90 - 1) * window)} s of load" if at90 else "never")
           + "; JIT below 10 % of the CPU from "
