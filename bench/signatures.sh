@@ -10,16 +10,19 @@
 #   jdk25-es256-256m-coh  the same with -XX:+UseCompactObjectHeaders
 # (not in the default list) -192m: -Xmx192m -Xmn120m with native memory tracking; -lean (last): -XX:+UseSerialGC and
 # MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean; -coh alone on the README's heap, e.g.
-# jdk25-es256-coh; -parallel: -XX:+UseParallelGC instead of G1, e.g. jdk25-es256-coh-parallel
+# jdk25-es256-coh; -parallel: -XX:+UseParallelGC instead of G1, e.g. jdk25-es256-coh-parallel; -base (last): the WAR
+# given by --base-war instead of target/keyturn.war, to measure a change side by side with the build it changes, e.g.
+# --configs jdk25-es256-coh-parallel-base,jdk25-es256-coh-parallel --base-war /tmp/keyturn-before.war
 # Each: body-mode refreshes at max (closed loop, --chains chains) and at half of that max (open loop), refreshes per
 # server CPU-second, p50/p99, the JIT's share, and the highest RSS while loaded. Afterwards: each server's RSS and
 # heap, and the native memory tracking summary of the 256m ones (what the resident memory is made of).
 # No class-data archive or AOT cache for any of them (start-up is item 4; the JDK 17 archive would not map on 25).
 #
 # usage: bench/signatures.sh [--runs 3] [--duration 15] [--warmup 45] [--chains 16] [--jdk25 DIR] [--configs a,b,..]
+#                            [--base-war FILE]
 source "$(dirname "$0")/lib.sh"
 
-RUNS=3 DURATION=15 WARMUP=45 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+RUNS=3 DURATION=15 WARMUP=45 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 BASE_WAR=
 CONFIGS=jdk17-rs256,jdk17-es256,jdk25-rs256,jdk25-es256,jdk25-es256-256m,jdk25-es256-256m-coh
 while (($#)); do
     case $1 in
@@ -29,6 +32,7 @@ while (($#)); do
         --chains) CHAINS=$2 ;;
         --jdk25) JDK25=$2 ;;
         --configs) CONFIGS=$2 ;;
+        --base-war) BASE_WAR=$2 ;;
         *) die "unknown option $1" ;;
     esac
     shift 2
@@ -59,12 +63,17 @@ for name in "${NAMES[@]}"; do
     [[ $name == *-256m* ]] && heap="-Xmx256m -Xmn160m" opts+=(-XX:NativeMemoryTracking=summary)
     [[ $name == *-192m* ]] && heap="-Xmx192m -Xmn120m" opts+=(-XX:NativeMemoryTracking=summary)
     [[ $name == *-coh* ]] && opts+=(-XX:+UseCompactObjectHeaders)
-    [[ $name == *-lean ]] && opts+=(-XX:+UseSerialGC) arenas=2
+    [[ $name == *-lean* ]] && opts+=(-XX:+UseSerialGC) arenas=2
     [[ $name == *-parallel* ]] && opts+=(-XX:+UseParallelGC)
+    war=$KEYTURN_WAR
+    if [[ $name == *-base ]]; then
+        [[ -f $BASE_WAR ]] || die "$name needs --base-war FILE"
+        war=$BASE_WAR
+    fi
     rm -rf "$BENCH_WORK/signatures-$name"
     keyturn_db_env h2 "$BENCH_WORK/signatures-$name/data"
     HEAP=$heap KEYTURN_SIGNING_ALGORITHM=$alg BENCH_JAVA=$java MALLOC_ARENA_MAX=$arenas \
-        start_payara "signatures-$name" $port "$KEYTURN_WAR" "${opts[@]}"
+        start_payara "signatures-$name" $port "$war" "${opts[@]}"
     PIDS[$name]=$PID
     JAVAS[$name]=$java
     TARGETS+=(--target "$name=http://127.0.0.1:$port@$PID")
@@ -80,9 +89,9 @@ HEADER=$BENCH_WORK/signatures-$STAMP.header.md
 {
     machine_info
     echo "- JDK 25: $("$JDK25/bin/java" -version 2>&1 | head -1)"
-    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each"
+    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC; -base: ${BASE_WAR:-no base WAR}), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
-    echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS"
+    echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS${BASE_WAR:+ --base-war $BASE_WAR}"
 } >"$HEADER"
 
 loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --rounds "$RUNS" \

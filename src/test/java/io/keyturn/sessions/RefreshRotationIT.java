@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.TestDatabase;
@@ -27,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -172,6 +174,37 @@ class RefreshRotationIT {
             assertNull(TestDatabase.text("SELECT revoked_at FROM sessions WHERE id = ?", sessionId));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The refresh endpoint and its token delivery are application-scoped beans shared by all requests: each of a
+     * burst of refreshes, cookie mode and body mode mixed, must still get its own user's tokens, delivered the way
+     * its own request asked.
+     */
+    @Test
+    void parallelRefreshesInCookieAndBodyModeEachGetTheirOwnUserAndDelivery() {
+        int users = 8;
+        List<String> names = IntStream.range(0, users).mapToObj(i -> Http.uniqueName("mix")).toList();
+        List<String> tokens = names.stream().map(name -> http().register(name, PASSWORD).getString("refreshToken"))
+                .toList();
+        List<Supplier<Http.Reply>> requests = IntStream.range(0, users).<Supplier<Http.Reply>>mapToObj(i ->
+                i % 2 == 0 ? () -> refresh(tokens.get(i))
+                        : () -> http().post("/api/auth/refresh").header("Cookie", "refresh_token=" + tokens.get(i))
+                                .header("X-Requested-With", "keyturn").send())
+                .toList();
+        List<Http.Reply> replies = Burst.send(requests);
+        for (int i = 0; i < users; i++) {
+            Http.Reply reply = replies.get(i);
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals(names.get(i), reply.json().getJsonObject("user").getString("username"), reply::toString);
+            if (i % 2 == 0) {
+                assertTrue(reply.json().containsKey("refreshToken"), "body mode: " + reply);
+                assertNull(reply.header("Set-Cookie"), "body mode sets no cookie: " + reply);
+            } else {
+                assertFalse(reply.json().containsKey("refreshToken"), "cookie mode: " + reply);
+                assertTrue(reply.header("Set-Cookie").startsWith("refresh_token="), "cookie mode: " + reply);
+            }
         }
     }
 

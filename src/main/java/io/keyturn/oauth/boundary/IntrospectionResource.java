@@ -5,7 +5,7 @@ import io.keyturn.oauth.control.ClientAuthentication;
 import io.keyturn.oauth.control.TokenIntrospection;
 import io.keyturn.oauth.entity.FormParameters;
 import io.keyturn.oauth.entity.Introspection;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** OAuth 2.0 token introspection (RFC 7662), for confidential clients (resource servers). */
 @Path("oauth2/introspect")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "oauth2")
 public class IntrospectionResource {
 

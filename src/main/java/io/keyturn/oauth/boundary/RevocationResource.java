@@ -5,7 +5,7 @@ import io.keyturn.oauth.control.ClientAuthentication;
 import io.keyturn.oauth.control.TokenRevocation;
 import io.keyturn.oauth.entity.AuthenticatedClient;
 import io.keyturn.oauth.entity.FormParameters;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** OAuth 2.0 token revocation (RFC 7009). */
 @Path("oauth2/revoke")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "oauth2")
 public class RevocationResource {
 

@@ -9,7 +9,7 @@ import io.keyturn.oauth.entity.FormParameters;
 import io.keyturn.oauth.entity.GrantedTokens;
 import io.keyturn.oauth.control.PasswordGrant;
 import io.keyturn.oauth.entity.TokenRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The OAuth 2.0 token endpoint (RFC 6749 §3.2, §4.3, §4.4, §5, §6). */
 @Path("oauth2/token")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "oauth2")
 public class TokenResource {
 

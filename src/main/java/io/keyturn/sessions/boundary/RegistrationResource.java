@@ -13,7 +13,7 @@ import io.keyturn.users.boundary.RequiresOpenRegistration;
 import io.keyturn.users.control.Registration;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("auth/register")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "auth")
 @RetriedOnConflict
 public class RegistrationResource {

@@ -7,7 +7,7 @@ import io.keyturn.sessions.entity.TokenResponse;
 import io.keyturn.tokens.entity.AccessToken;
 import io.keyturn.users.entity.User;
 import io.keyturn.users.entity.UserView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.CacheControl;
@@ -21,7 +21,7 @@ import java.time.Duration;
  * Hands tokens to the client the way it asked: in cookie mode (browsers, the default) the refresh token travels only
  * in an HttpOnly cookie scoped to {@code /api/auth}; in body mode ({@code X-Token-Mode: body}) only in the JSON body.
  */
-@RequestScoped
+@ApplicationScoped
 public class TokenDelivery {
 
     public static final String MODE_HEADER = "X-Token-Mode";
