@@ -305,6 +305,8 @@ class RefreshRotationIT {
         String second = refresh(first).json().getString("refreshToken");
         assertNotNull(TestDatabase.text("SELECT successor_sealed FROM refresh_tokens WHERE token_hash = ?",
                 sha256(first)), "sealed while the window is open");
+        assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?"
+                + " AND sealed_at = retired_at", sha256(first)), "sealed_at marks the row for housekeeping");
         try (var connection = TestDatabase.connect(); var update = connection.prepareStatement(
                 "UPDATE refresh_tokens SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE token_hash = ?")) {
             update.setString(1, sha256(second));
@@ -321,6 +323,8 @@ class RefreshRotationIT {
                 sha256(second)), "expired token purged");
         assertNull(TestDatabase.text("SELECT successor_sealed FROM refresh_tokens WHERE token_hash = ?",
                 sha256(first)), "sealed successor erased once the window closed");
+        assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?"
+                + " AND sealed_at IS NULL AND retired_at IS NOT NULL", sha256(first)), "and its mark with it");
         assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = ?",
                 sha256(first)), "the retired token stays for reuse detection until it expires");
     }

@@ -62,7 +62,7 @@ public class Housekeeping {
         try {
             Instant now = clock.instant();
             int size = settings.batchSize();
-            int unsealed = repeat(() -> batches.unsealRetiredBefore(now.minus(refreshPolicy.grace()), size));
+            int unsealed = untilDone(() -> batches.unsealRetiredBefore(now.minus(refreshPolicy.grace()), size));
             int tokens = repeat(() -> batches.deleteExpiredTokens(now, size));
             int sessions = repeat(() -> batches.deleteFinishedSessions(now,
                     now.minus(settings.revokedRetention()), size));
@@ -77,6 +77,21 @@ public class Housekeeping {
             // a failed run (say, the database is down) is retried at the next tick; the timer must survive
             LOG.log(Level.WARNING, "Housekeeping failed; will retry at the next run", e);
         }
+    }
+
+    /**
+     * Erasing a sealed successor once its window has closed is a promise (docs/sessions.md), so it is not bounded
+     * like the purges: with {@link #MAX_BATCHES_PER_STEP} it would fall behind as soon as more tokens retire in one
+     * interval than that many batches hold (10,000 with the defaults). It ends all the same: the cut-off is fixed
+     * when the run starts, and every token retired during the run is retired after it.
+     */
+    private static int untilDone(IntSupplier batch) {
+        int total = 0;
+        int done;
+        while ((done = batch.getAsInt()) > 0) {
+            total += done;
+        }
+        return total;
     }
 
     private static int repeat(IntSupplier batch) {

@@ -27,7 +27,8 @@ public class HousekeepingBatches {
     @Transactional(TxType.REQUIRES_NEW)
     public int unsealRetiredBefore(Instant before, int batchSize) {
         List<String> hashes = em.createNamedQuery(RefreshToken.SEALED_RETIRED_BEFORE, String.class)
-                .setParameter("before", before).setMaxResults(batchSize).getResultList();
+                .setParameter("since", Instant.EPOCH).setParameter("before", before).setMaxResults(batchSize)
+                .getResultList();
         if (hashes.isEmpty()) {
             return 0;
         }

@@ -24,10 +24,11 @@ import org.hibernate.type.SqlTypes;
         + "WHERE t.tokenHash IN :hashes")
 @NamedQuery(name = RefreshToken.DELETE_OF_SESSIONS, query = "DELETE FROM RefreshToken t "
         + "WHERE t.sessionId IN :sessionIds")
+// the lower bound keeps H2 from walking the index's NULL entries (every token without a sealed successor) first
 @NamedQuery(name = RefreshToken.SEALED_RETIRED_BEFORE, query = "SELECT t.tokenHash FROM RefreshToken t "
-        + "WHERE t.retiredAt < :before AND t.successorSealed IS NOT NULL")
-@NamedQuery(name = RefreshToken.UNSEAL, query = "UPDATE RefreshToken t SET t.successorSealed = NULL "
-        + "WHERE t.tokenHash IN :hashes")
+        + "WHERE t.sealedAt >= :since AND t.sealedAt < :before")
+@NamedQuery(name = RefreshToken.UNSEAL, query = "UPDATE RefreshToken t SET t.successorSealed = NULL, "
+        + "t.sealedAt = NULL WHERE t.tokenHash IN :hashes")
 public class RefreshToken {
 
     public static final String LIVE_OF_SESSION = "RefreshToken.liveOfSession";
@@ -62,6 +63,10 @@ public class RefreshToken {
     @Column(name = "successor_sealed")
     private String successorSealed;
 
+    /** When the sealed successor was stored (the retirement), while it is kept; NULL otherwise (see V7). */
+    @Column(name = "sealed_at")
+    private Instant sealedAt;
+
     protected RefreshToken() {
         // for JPA
     }
@@ -77,6 +82,7 @@ public class RefreshToken {
         this.retiredAt = now;
         this.successorHash = successorHash;
         this.successorSealed = successorSealed;
+        this.sealedAt = successorSealed == null ? null : now;
     }
 
     public boolean live() {
