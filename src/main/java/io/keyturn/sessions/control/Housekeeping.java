@@ -30,8 +30,15 @@ import java.util.logging.Logger;
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
-    /** Bounds one run; what is left waits for the next. */
+    /** Bounds one run of a purge; what is left waits for the next. */
     private static final int MAX_BATCHES_PER_STEP = 20;
+    /**
+     * Erasing a sealed successor once its window has closed is a promise (docs/sessions.md), so that step is not
+     * bounded like the purges: it would fall behind as soon as more tokens retire in one interval than
+     * {@link #MAX_BATCHES_PER_STEP} batches hold (10,000 with the defaults). It ends all the same: the cut-off is
+     * fixed when the run starts, and every token retired during the run is retired after it.
+     */
+    private static final int UNTIL_DONE = Integer.MAX_VALUE;
 
     @Resource
     TimerService timers;
@@ -62,11 +69,12 @@ public class Housekeeping {
         try {
             Instant now = clock.instant();
             int size = settings.batchSize();
-            int unsealed = untilDone(() -> batches.unsealRetiredBefore(now.minus(refreshPolicy.grace()), size));
-            int tokens = repeat(() -> batches.deleteExpiredTokens(now, size));
-            int sessions = repeat(() -> batches.deleteFinishedSessions(now,
+            int unsealed = repeat(UNTIL_DONE,
+                    () -> batches.unsealRetiredBefore(now.minus(refreshPolicy.grace()), size));
+            int tokens = repeat(MAX_BATCHES_PER_STEP, () -> batches.deleteExpiredTokens(now, size));
+            int sessions = repeat(MAX_BATCHES_PER_STEP, () -> batches.deleteFinishedSessions(now,
                     now.minus(settings.revokedRetention()), size));
-            int counters = repeat(() -> batches.deleteStaleThrottleCounters(now,
+            int counters = repeat(MAX_BATCHES_PER_STEP, () -> batches.deleteStaleThrottleCounters(now,
                     now.minus(throttles.window()), size));
             if (unsealed + tokens + sessions + counters > 0) {
                 LOG.fine(() -> "Housekeeping: " + unsealed + " successors unsealed, " + tokens
@@ -79,24 +87,9 @@ public class Housekeeping {
         }
     }
 
-    /**
-     * Erasing a sealed successor once its window has closed is a promise (docs/sessions.md), so it is not bounded
-     * like the purges: with {@link #MAX_BATCHES_PER_STEP} it would fall behind as soon as more tokens retire in one
-     * interval than that many batches hold (10,000 with the defaults). It ends all the same: the cut-off is fixed
-     * when the run starts, and every token retired during the run is retired after it.
-     */
-    private static int untilDone(IntSupplier batch) {
+    private static int repeat(int maxBatches, IntSupplier batch) {
         int total = 0;
-        int done;
-        while ((done = batch.getAsInt()) > 0) {
-            total += done;
-        }
-        return total;
-    }
-
-    private static int repeat(IntSupplier batch) {
-        int total = 0;
-        for (int i = 0; i < MAX_BATCHES_PER_STEP; i++) {
+        for (int i = 0; i < maxBatches; i++) {
             int done = batch.getAsInt();
             total += done;
             if (done == 0) {
