@@ -2,7 +2,6 @@ package io.keyturn.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -165,9 +164,7 @@ public final class SecondInstance {
         throw new IllegalStateException("The second instance was not ready within " + START_DEADLINE + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return PayaraPort.free();
     }
 }
