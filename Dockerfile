@@ -8,7 +8,7 @@
 #
 # Reviewed by reading, not built here (the build machine has no Docker engine). What this file relies on, from
 # the official image's Dockerfile and entrypoint.sh at the tag payara-server-6.2025.10 (payara/Payara,
-# appserver/extras/docker-images/micro; base image azul/zulu-openjdk-alpine:17.0.16-jdk for the -jdk17 tag):
+# appserver/extras/docker-images/micro; an Azul Zulu 21 base image for the -jdk21 tag):
 #   - working directory and HOME_DIR /opt/payara, user "payara" (uid 1000), DEPLOY_DIR /opt/payara/deployments;
 #   - ENTRYPOINT ["tini", "--", "/opt/payara/entrypoint.sh"], which runs
 #       exec java -XX:MaxRAMPercentage=$MEM_MAX_RAM_PERCENTAGE -Xss$MEM_XSS -XX:+UseContainerSupport $JVM_ARGS \
@@ -16,13 +16,13 @@
 #     with this image's CMD as "$@" (JVM_ARGS defaults to -Djdk.util.zip.disableZip64ExtraFieldValidation=true);
 #   - the default CMD is ["--deploymentDir", "/opt/payara/deployments"]. The CMD below replaces it, so it repeats it.
 #
-# The JDK: 17, the newest JDK Keyturn tests that Payara builds an official Payara Micro 6 image for. JDK 25 is
-# recommended (README, "Supported JDKs"), but Payara's image build for 6.2025.10 makes only the tags 6.2025.10
-# (JDK 11), 6.2025.10-jdk17 and 6.2025.10-jdk21; there is no -jdk25 image for Payara 6, and JDK 21 is not tested
-# here. This image makes no class-data sharing archive and no ahead-of-time cache: either must be written inside the
-# image by the image's own JDK and payara-micro.jar (a RUN step doing what pom.xml's class-data-sharing-archive
+# The JDK: 21, the newest JDK that Payara builds an official Payara Micro 6 image for (Azul Zulu 21); Keyturn's CI
+# tests it (.ci/run's JDK 21 pass). JDK 25 is recommended (README, "Supported JDKs"), but Payara's image build for
+# 6.2025.10 makes only the tags 6.2025.10 (JDK 11), 6.2025.10-jdk17 and 6.2025.10-jdk21; there is no -jdk25 image for
+# Payara 6. This image makes no class-data sharing archive and no ahead-of-time cache: either must be written inside
+# the image by the image's own JDK and payara-micro.jar (a RUN step doing what pom.xml's class-data-sharing-archive
 # execution does), which cannot be tried without a Docker engine.
-FROM payara/micro:6.2025.10-jdk17
+FROM payara/micro:6.2025.10-jdk21
 
 # The WAR carries every library it needs beyond Jakarta EE and MicroProfile in WEB-INF/lib: Hibernate ORM, Flyway,
 # jose4j, Password4j, and both JDBC drivers (MySQL Connector/J and H2). No --addlibs, no driver in the image.
