@@ -61,7 +61,7 @@ public final class SecondInstance {
      */
     public static SecondInstance start(java.util.function.IntFunction<java.util.Map<String, String>> environmentForPort)
             throws Exception {
-        int port = freePort();
+        int port = PayaraPort.free();
         SecondInstance instance = new SecondInstance(port, new File(System.getProperty("keyturn.war")), "/",
                 true, "/health/ready", environmentForPort.apply(port));
         instance.launch();
@@ -73,7 +73,7 @@ public final class SecondInstance {
      * {@code readyPath} answers (any status but 404 and 5xx).
      */
     public static SecondInstance deploy(File war, String readyPath) throws Exception {
-        SecondInstance instance = new SecondInstance(freePort(), war, "/", false, readyPath, java.util.Map.of());
+        SecondInstance instance = new SecondInstance(PayaraPort.free(), war, "/", false, readyPath, java.util.Map.of());
         instance.launch();
         return instance;
     }
@@ -162,9 +162,5 @@ public final class SecondInstance {
         }
         stop();
         throw new IllegalStateException("The second instance was not ready within " + START_DEADLINE + "; see " + log);
-    }
-
-    private static int freePort() {
-        return PayaraPort.free();
     }
 }
