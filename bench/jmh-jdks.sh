@@ -32,7 +32,8 @@ IFS=, read -r -a JDK_LIST <<<"$JDKS"
 
 # run_jmh JDK OUTPUT: one fork of AccessTokenBenchmark on that JDK, JSON result in OUTPUT (a path under the project)
 run_jmh() {
-    local args=(-jar "$JMH_JAR" AccessTokenBenchmark -p "algorithm=$ALGORITHMS" -f 1 -wi 2 -i 3 -w 1 -r 1 -rf json -rff "$2")
+    local args=(-jar "$JMH_JAR" AccessTokenBenchmark -p "algorithm=$ALGORITHMS"
+        -f 1 -wi 2 -i 3 -w 1 -r 1 -rf json -rff "$2")
     case $1 in
         17) java "${args[@]}" ;;
         21) "$ROOT/.ci/debian13-root" /usr/lib/jvm/java-21-openjdk-amd64/bin/java "${args[@]}" ;;
