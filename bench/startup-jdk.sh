@@ -5,6 +5,12 @@
 #   jdk17       JDK 17 without it
 #   jdk25       JDK 25 without any archive of ours (only the JDK's own default CDS archive)
 #   jdk25-aot   JDK 25 with the ahead-of-time cache                              -XX:AOTCache=target/keyturn.aot
+#   jdk17-launcher-cds, jdk25-launcher-aot   the same two archives, but Payara Micro started through its launcher
+#               (`--outputlauncher`: a root directory holding the unpacked runtime and launch-micro.jar, whose
+#               manifest puts every runtime jar on the class path), each archive made by this script from that
+#               launcher with the pom's training run (--warmup); the root directory's configuration and deployments
+#               are reset to the freshly made state before every start, so each start deploys keyturn.war anew as
+#               the others do. Not the run command: a candidate for it, measured side by side.
 # Per configuration and round: cold (empty ./data: Flyway creates the schema, the signing key is generated) and warm
 # (again on the same ./data, as every later start). The server's CPU time until ready (utime + stime, /proc) is
 # recorded beside the wall time: on a machine shared with other work it depends much less on what else runs. Also
@@ -21,7 +27,7 @@
 #   ./mvnw package -DskipTests                                                         (JDK 17: keyturn-cds.jsa)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw package -DskipTests                (JDK 25: keyturn.aot)
 #
-# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
+# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot[,jdk17-launcher-cds,jdk25-launcher-aot]] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
 #        [--no-check]
 source "$(dirname "$0")/lib.sh"
 
@@ -52,10 +58,51 @@ config_option() {
     case $1 in
         jdk17-cds) echo "-XX:SharedArchiveFile=$CDS_ARCHIVE" ;;
         jdk25-aot) echo "-XX:AOTCache=$AOT_CACHE" ;;
+        jdk17-launcher-cds) echo "-XX:SharedArchiveFile=$LAUNCHER_CDS" ;;
+        jdk25-launcher-aot) echo "-XX:AOTCache=$LAUNCHER_AOT" ;;
         jdk17 | jdk25) echo "" ;;
         *) die "unknown configuration $1" ;;
     esac
 }
+# Payara Micro's launcher (configurations *-launcher-*): made once per run under target/bench, with its archives
+LAUNCHER_ROOT=$BENCH_WORK/payara-micro-root
+LAUNCHER_PRISTINE=$BENCH_WORK/payara-micro-root.pristine
+LAUNCHER_CDS=$BENCH_WORK/launcher-cds.jsa
+LAUNCHER_AOT=$BENCH_WORK/launcher.aot
+config_jar() { case $1 in *-launcher-*) echo "$LAUNCHER_ROOT/launch-micro.jar" ;; *) echo "$PAYARA_JAR" ;; esac; }
+# reset_launcher_root: back to the state --outputlauncher left (no configuration change, no deployment kept);
+# cp -a keeps the jars' times, which the archives check
+reset_launcher_root() {
+    rm -rf "$LAUNCHER_ROOT"
+    cp -a "$LAUNCHER_PRISTINE" "$LAUNCHER_ROOT"
+}
+# train_launcher JAVA OPTION...: the pom's training run (exec:exec@class-data-sharing-archive or
+# @ahead-of-time-cache), started through the launcher
+train_launcher() {
+    local java=$1 work=$BENCH_WORK/launcher-training; shift
+    rm -rf "$work"
+    mkdir -p "$work/tmp"
+    (cd "$work" && "$java" -Xmx512m "$@" -Djava.io.tmpdir="$work/tmp" -Dkeyturn.db.url=jdbc:h2:mem:launcher-training \
+        -jar "$LAUNCHER_ROOT/launch-micro.jar" --deploy "$KEYTURN_WAR" --contextroot / --nohazelcast \
+        --prebootcommandfile "$PREBOOT" --port 28080 --autobindhttp --warmup >"$work/training.log" 2>&1) ||
+        die "training run failed, see $work/training.log"
+    reset_launcher_root
+}
+prepare_launcher() {
+    rm -rf "$LAUNCHER_ROOT" "$LAUNCHER_PRISTINE" "$LAUNCHER_CDS" "$LAUNCHER_AOT"
+    mkdir -p "$BENCH_WORK"
+    "$JAVA17" -jar "$PAYARA_JAR" --rootdir "$LAUNCHER_ROOT" --outputlauncher >"$BENCH_WORK/launcher-output.log" 2>&1 ||
+        die "--outputlauncher failed, see $BENCH_WORK/launcher-output.log"
+    cp -a "$LAUNCHER_ROOT" "$LAUNCHER_PRISTINE"
+    if [[ ,$CONFIGS, == *,jdk17-launcher-cds,* ]]; then
+        train_launcher "$JAVA17" -XX:ArchiveClassesAtExit="$LAUNCHER_CDS" -Xlog:disable -Xlog:all=error:stderr
+    fi
+    if [[ ,$CONFIGS, == *,jdk25-launcher-aot,* ]]; then
+        train_launcher "$JAVA25" -XX:AOTCacheOutput="$LAUNCHER_AOT"
+    fi
+    log "launcher in $LAUNCHER_ROOT; archives: $(ls "$LAUNCHER_CDS" "$LAUNCHER_AOT" 2>/dev/null | tr '\n' ' ')"
+}
+
 for c in "${CONFIG_LIST[@]}"; do
     [[ -x $(config_java "$c") ]] || die "$(config_java "$c") not found (configuration $c)"
     case $c in
@@ -63,6 +110,8 @@ for c in "${CONFIG_LIST[@]}"; do
         jdk25-aot) [[ -f $AOT_CACHE ]] || die "$AOT_CACHE missing: JAVA_HOME=$JDK25 ./mvnw package -DskipTests" ;;
     esac
 done
+
+[[ $CONFIGS != *-launcher-* ]] || prepare_launcher
 
 record() { # record TARGET STEP ROUND key=value...
     python3 -c 'import json,sys; r=dict(tag="startup-jdk", target=sys.argv[1], step=sys.argv[2], round=int(sys.argv[3]), load1=float(open("/proc/loadavg").read().split()[0])); r.update({k: float(v) for k, v in (a.split("=") for a in sys.argv[4:])}); print(json.dumps(r))' "$@" >>"$OUT"
@@ -86,8 +135,9 @@ one_start() {
     local c=$1 dir=$2 t0 opt java
     opt=$(config_option "$c")
     java=$(config_java "$c")
+    [[ $c != *-launcher-* ]] || reset_launcher_root
     t0=$(now)
-    BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt start_payara "$dir" 18080 "$KEYTURN_WAR"
+    PAYARA_JAR=$(config_jar "$c") BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt start_payara "$dir" 18080 "$KEYTURN_WAR"
     wait_ready 18080 "$PID"
     READY=$(echo "$(now) - $t0" | bc)
     CPU=$(cpu_seconds "$PID")
@@ -100,6 +150,7 @@ HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
     echo "- JDK 17: $("$JAVA17" -version 2>&1 | head -1) ($JAVA17); JDK 25: $("$JAVA25" -version 2>&1 | head -1) ($JAVA25)"
     echo "- launch: JAVA $HEAP ARCHIVE -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- archives: $(basename "$CDS_ARCHIVE") $(du -m "$CDS_ARCHIVE" 2>/dev/null | cut -f1) MB ($(date -u -r "$CDS_ARCHIVE" +%FT%TZ 2>/dev/null)), $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB ($(date -u -r "$AOT_CACHE" +%FT%TZ 2>/dev/null))"
+    [[ $CONFIGS != *-launcher-* ]] || echo "- launcher configurations: the same, but \`-jar target/bench/payara-micro-root/launch-micro.jar\` (made by \`java -jar payara-micro.jar --rootdir target/bench/payara-micro-root --outputlauncher\`, reset before each start) and the archives \`target/bench/launcher-cds.jsa\`, \`target/bench/launcher.aot\` trained through it"
     echo "- deploy s: the server log's \"keyturn was successfully deployed in N milliseconds\"; Payara ready s: its \"ready in N (ms)\""
     echo "- command: bench/startup-jdk.sh --runs $RUNS --configs $CONFIGS"
 } >"$HEADER"
@@ -155,7 +206,8 @@ fi
 {
     summarize "$OUT" --title "Start-up by JDK ($STAMP)" --header "$HEADER" \
         --metrics ready_s,cpu_to_ready_s,deploy_s,payara_ready_s,rss_ready_mb,load1 \
-        $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done)
+        $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done) \
+        $(for c in jdk25-launcher-aot:jdk25-aot; do [[ ,$CONFIGS, == *,${c%:*},* && ,$CONFIGS, == *,${c#*:},* ]] && for m in ready_s cpu_to_ready_s; do echo "--ratio ${c%:*}@cold/${c#*:}@cold:$m --ratio ${c%:*}@warm/${c#*:}@warm:$m"; done; done)
     cat "$CHECKS"
 } | tee "$RESULTS/startup-jdk-$STAMP.md"
 log "raw: $OUT; summary: $RESULTS/startup-jdk-$STAMP.md"
