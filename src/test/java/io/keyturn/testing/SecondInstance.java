@@ -96,6 +96,9 @@ public final class SecondInstance {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.add(keyturn ? "-Xmx512m" : "-Xmx256m");
+        // Payara Micro unpacks its runtime (about 150 MB) into java.io.tmpdir and deletes it in a shutdown hook,
+        // which kill() skips: under the test JVM's own (target/) the copy goes with the build, not into /tmp
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         if (keyturn) {
             String jvmOptions = System.getProperty("keyturn.it.jvm.options", "");
             Arrays.stream(jvmOptions.split("\\s+")).filter(option -> !option.isBlank()).forEach(command::add);
