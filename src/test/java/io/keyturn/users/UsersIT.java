@@ -14,6 +14,7 @@ import io.keyturn.users.control.PasswordHasher;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -23,6 +24,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -723,5 +725,39 @@ class UsersIT {
                 .contains("registration_disabled"), register::toString);
         JsonObject schemas = reply.json().getJsonObject("components").getJsonObject("schemas");
         assertTrue(schemas.getJsonObject("NewUserRequest").toString().contains("roles"), schemas::toString);
+    }
+
+    /** problems.boundary.OpenApiOutageResponses: every operation names the 503 UnexpectedExceptionMapper answers. */
+    @Test
+    void openApiDocumentsTheOutageAnswerOnEveryOperation() {
+        Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject outage = reply.json().getJsonObject("components").getJsonObject("responses")
+                .getJsonObject("ServiceUnavailable");
+        assertTrue(outage.getString("description").startsWith("service_unavailable"), outage::toString);
+        assertTrue(outage.getJsonObject("headers").containsKey("Retry-After"), outage::toString);
+        assertTrue(outage.getJsonObject("content").containsKey("application/problem+json"), outage::toString);
+        JsonObject paths = reply.json().getJsonObject("paths");
+        int operations = 0;
+        for (Map.Entry<String, JsonValue> path : paths.entrySet()) {
+            for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+                if (operation.getValue().getValueType() != JsonValue.ValueType.OBJECT
+                        || !operation.getValue().asJsonObject().containsKey("responses")) {
+                    continue; // a path's own fields (parameters, summary), not an operation
+                }
+                operations++;
+                String where = operation.getKey() + " " + path.getKey();
+                JsonObject responses = operation.getValue().asJsonObject().getJsonObject("responses");
+                assertNotNull(responses.getJsonObject("503"), () -> where + ": " + responses);
+                assertEquals("#/components/responses/ServiceUnavailable",
+                        responses.getJsonObject("503").getString("$ref"), where);
+            }
+        }
+        // every resource: auth, sessions, me, password, admin users/sessions/clients, OAuth token/revoke/introspect
+        assertTrue(operations >= 20, "operations seen: " + operations);
+        JsonObject login = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/api/auth/login"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("post")).findFirst().orElseThrow();
+        assertTrue(login.getJsonObject("responses").keySet().containsAll(Set.of("200", "401", "503")),
+                login::toString);
     }
 }
