@@ -133,6 +133,9 @@ rss_mb() {
 # Seconds since the epoch, with fractions.
 now() { date +%s.%N; }
 
+# listed NAME: whether NAME is one of the configurations the script was asked for (its CONFIG_LIST)
+listed() { [[ " ${CONFIG_LIST[*]} " == *" $1 "* ]]; }
+
 # register USERNAME PASSWORD PORT: prints the body-mode token response.
 register() {
     curl -sf -X POST "http://127.0.0.1:$3/api/auth/register" -H 'Content-Type: application/json' \

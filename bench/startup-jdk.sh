@@ -90,16 +90,12 @@ train_launcher() {
 }
 prepare_launcher() {
     rm -rf "$LAUNCHER_ROOT" "$LAUNCHER_PRISTINE" "$LAUNCHER_CDS" "$LAUNCHER_AOT"
-    mkdir -p "$BENCH_WORK"
     "$JAVA17" -jar "$PAYARA_JAR" --rootdir "$LAUNCHER_ROOT" --outputlauncher >"$BENCH_WORK/launcher-output.log" 2>&1 ||
         die "--outputlauncher failed, see $BENCH_WORK/launcher-output.log"
     cp -a "$LAUNCHER_ROOT" "$LAUNCHER_PRISTINE"
-    if [[ ,$CONFIGS, == *,jdk17-launcher-cds,* ]]; then
+    ! listed jdk17-launcher-cds ||
         train_launcher "$JAVA17" -XX:ArchiveClassesAtExit="$LAUNCHER_CDS" -Xlog:disable -Xlog:all=error:stderr
-    fi
-    if [[ ,$CONFIGS, == *,jdk25-launcher-aot,* ]]; then
-        train_launcher "$JAVA25" -XX:AOTCacheOutput="$LAUNCHER_AOT"
-    fi
+    ! listed jdk25-launcher-aot || train_launcher "$JAVA25" -XX:AOTCacheOutput="$LAUNCHER_AOT"
     log "launcher in $LAUNCHER_ROOT; archives: $(ls "$LAUNCHER_CDS" "$LAUNCHER_AOT" 2>/dev/null | tr '\n' ' ')"
 }
 
@@ -207,7 +203,7 @@ fi
     summarize "$OUT" --title "Start-up by JDK ($STAMP)" --header "$HEADER" \
         --metrics ready_s,cpu_to_ready_s,deploy_s,payara_ready_s,rss_ready_mb,load1 \
         $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done) \
-        $(for c in jdk25-launcher-aot:jdk25-aot; do [[ ,$CONFIGS, == *,${c%:*},* && ,$CONFIGS, == *,${c#*:},* ]] && for m in ready_s cpu_to_ready_s; do echo "--ratio ${c%:*}@cold/${c#*:}@cold:$m --ratio ${c%:*}@warm/${c#*:}@warm:$m"; done; done)
+        $(listed jdk25-launcher-aot && listed jdk25-aot && for m in ready_s cpu_to_ready_s; do echo "--ratio jdk25-launcher-aot@cold/jdk25-aot@cold:$m --ratio jdk25-launcher-aot@warm/jdk25-aot@warm:$m"; done)
     cat "$CHECKS"
 } | tee "$RESULTS/startup-jdk-$STAMP.md"
 log "raw: $OUT; summary: $RESULTS/startup-jdk-$STAMP.md"

@@ -53,7 +53,6 @@ config_option() {
         *) die "unknown configuration $1" ;;
     esac
 }
-listed() { [[ " ${CONFIG_LIST[*]} " == *" $1 "* ]]; }
 ! listed jdk25-aot || [[ -f $AOT_CACHE ]] || die "$AOT_CACHE missing: JAVA_HOME=$JDK25 ./mvnw package -DskipTests"
 
 # start_server CONFIG DIR [java options...]: a Keyturn on a fresh H2 database in DIR, port 18080; sets PID
