@@ -12,17 +12,22 @@
 # MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean; -coh alone on the README's heap, e.g.
 # jdk25-es256-coh; -parallel: -XX:+UseParallelGC instead of G1, e.g. jdk25-es256-coh-parallel; -base (last): the WAR
 # given by --base-war instead of target/keyturn.war, to measure a change side by side with the build it changes, e.g.
-# --configs jdk25-es256-coh-parallel-base,jdk25-es256-coh-parallel --base-war /tmp/keyturn-before.war
+# --configs jdk25-es256-coh-parallel-base,jdk25-es256-coh-parallel --base-war /tmp/keyturn-before.war;
+# -trim: -XX:TrimNativeHeapInterval=1000 (the JVM gives freed malloc memory back to the system every second);
+# -c1: -XX:TieredStopAtLevel=1 (the C1 compiler only: less compiled code and no C2 arenas, slower code);
+# -aot: -XX:AOTCache=FILE given by --aot-cache, which must be trained with the same heap and object-header options
+# (e.g. the -256m-coh ones; the JVM ignores a cache made with other ones and says so in the server's log)
 # Each: body-mode refreshes at max (closed loop, --chains chains) and at half of that max (open loop), refreshes per
 # server CPU-second, p50/p99, the JIT's share, and the highest RSS while loaded. Afterwards: each server's RSS and
 # heap, and the native memory tracking summary of the 256m ones (what the resident memory is made of).
-# No class-data archive or AOT cache for any of them (start-up is item 4; the JDK 17 archive would not map on 25).
+# No class-data archive or AOT cache for any of them unless -aot (start-up is item 4; the JDK 17 archive would not map
+# on 25).
 #
 # usage: bench/signatures.sh [--runs 3] [--duration 15] [--warmup 45] [--chains 16] [--jdk25 DIR] [--configs a,b,..]
-#                            [--base-war FILE]
+#                            [--base-war FILE] [--aot-cache FILE]
 source "$(dirname "$0")/lib.sh"
 
-RUNS=3 DURATION=15 WARMUP=45 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 BASE_WAR=
+RUNS=3 DURATION=15 WARMUP=45 CHAINS=16 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 BASE_WAR= AOT_CACHE=
 CONFIGS=jdk17-rs256,jdk17-es256,jdk25-rs256,jdk25-es256,jdk25-es256-256m,jdk25-es256-256m-coh
 while (($#)); do
     case $1 in
@@ -33,6 +38,7 @@ while (($#)); do
         --jdk25) JDK25=$2 ;;
         --configs) CONFIGS=$2 ;;
         --base-war) BASE_WAR=$2 ;;
+        --aot-cache) AOT_CACHE=$(realpath -m "$2") ;;   # each server runs in its own directory
         *) die "unknown option $1" ;;
     esac
     shift 2
@@ -65,6 +71,12 @@ for name in "${NAMES[@]}"; do
     [[ $name == *-coh* ]] && opts+=(-XX:+UseCompactObjectHeaders)
     [[ $name == *-lean* ]] && opts+=(-XX:+UseSerialGC) arenas=2
     [[ $name == *-parallel* ]] && opts+=(-XX:+UseParallelGC)
+    [[ $name == *-trim* ]] && opts+=(-XX:TrimNativeHeapInterval=1000)
+    [[ $name == *-c1* ]] && opts+=(-XX:TieredStopAtLevel=1)
+    if [[ $name == *-aot* ]]; then
+        [[ -f $AOT_CACHE ]] || die "$name needs --aot-cache FILE, trained with the same heap and header options"
+        opts+=(-XX:AOTCache="$AOT_CACHE")
+    fi
     war=$KEYTURN_WAR
     if [[ $name == *-base ]]; then
         [[ -f $BASE_WAR ]] || die "$name needs --base-war FILE"
@@ -89,9 +101,9 @@ HEADER=$BENCH_WORK/signatures-$STAMP.header.md
 {
     machine_info
     echo "- JDK 25: $("$JDK25/bin/java" -version 2>&1 | head -1)"
-    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC; -base: ${BASE_WAR:-no base WAR}), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache, embedded H2 each"
+    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC; -trim: -XX:TrimNativeHeapInterval=1000; -c1: -XX:TieredStopAtLevel=1; -aot: -XX:AOTCache=${AOT_CACHE:-none}; -base: ${BASE_WAR:-no base WAR}), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache unless -aot, embedded H2 each"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
-    echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS${BASE_WAR:+ --base-war $BASE_WAR}"
+    echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS${BASE_WAR:+ --base-war $BASE_WAR}${AOT_CACHE:+ --aot-cache $AOT_CACHE}"
 } >"$HEADER"
 
 loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --rounds "$RUNS" \
