@@ -20,6 +20,9 @@ HEAP=${HEAP:--Xmx512m -Xmn320m}
 # the class-data sharing archive `./mvnw package` writes and the run command maps (pom.xml, keyturn.cds.archive);
 # BENCH_CDS=off starts the servers without it
 CDS_ARCHIVE=${CDS_ARCHIVE:-$ROOT/target/keyturn-cds.jsa}
+# what the run command adds on JDK 25 (pom.xml, profile jdk25-aot-cache): compact object headers, which the AOT cache
+# is trained with and refused without, and trimming the C heap every second
+JDK25_RUN_OPTIONS=${JDK25_RUN_OPTIONS-"-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"}
 mkdir -p "$BENCH_WORK" "$RESULTS"
 
 STARTED_PIDS=()

@@ -17,8 +17,8 @@
 # read from the server log: the deployment's own time ("keyturn was successfully deployed in N milliseconds") and
 # Payara Micro's "ready in N (ms)".
 # The server command is the README's run command (pom.xml, payara-micro-maven-plugin):
-#   JAVA -Xmx512m -Xmn320m [ARCHIVE] -jar payara-micro.jar --deploy target/keyturn.war --contextroot / --nohazelcast
-#        --prebootcommandfile server-config/payara/preboot.asadmin --port 18080
+#   JAVA -Xmx512m -Xmn320m [ARCHIVE] [JDK 25: $JDK25_RUN_OPTIONS] -jar payara-micro.jar --deploy target/keyturn.war
+#        --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080
 # with the default database (./data/keyturn, H2) in its own directory. Maven's own start-up is not included.
 # After the rounds, one more start of each archived configuration logs class loading (-Xlog:class+load) to count
 # the classes that came from the archive or cache, and the JVM's cds/aot warnings (a refused cache shows there).
@@ -95,7 +95,8 @@ prepare_launcher() {
     cp -a "$LAUNCHER_ROOT" "$LAUNCHER_PRISTINE"
     ! listed jdk17-launcher-cds ||
         train_launcher "$JAVA17" -XX:ArchiveClassesAtExit="$LAUNCHER_CDS" -Xlog:disable -Xlog:all=error:stderr
-    ! listed jdk25-launcher-aot || train_launcher "$JAVA25" -XX:AOTCacheOutput="$LAUNCHER_AOT"
+    ! listed jdk25-launcher-aot ||
+        train_launcher "$JAVA25" -XX:+UseCompactObjectHeaders -XX:AOTCacheOutput="$LAUNCHER_AOT"
     log "launcher in $LAUNCHER_ROOT; archives: $(ls "$LAUNCHER_CDS" "$LAUNCHER_AOT" 2>/dev/null | tr '\n' ' ')"
 }
 
@@ -133,7 +134,10 @@ one_start() {
     java=$(config_java "$c")
     [[ $c != *-launcher-* ]] || reset_launcher_root
     t0=$(now)
-    PAYARA_JAR=$(config_jar "$c") BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt start_payara "$dir" 18080 "$KEYTURN_WAR"
+    local run_options=()
+    [[ $c != jdk25* ]] || read -r -a run_options <<<"$JDK25_RUN_OPTIONS"
+    PAYARA_JAR=$(config_jar "$c") BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt start_payara "$dir" 18080 "$KEYTURN_WAR" \
+        "${run_options[@]}"
     wait_ready 18080 "$PID"
     READY=$(echo "$(now) - $t0" | bc)
     CPU=$(cpu_seconds "$PID")
@@ -144,7 +148,7 @@ HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
 {
     machine_info
     echo "- JDK 17: $("$JAVA17" -version 2>&1 | head -1) ($JAVA17); JDK 25: $("$JAVA25" -version 2>&1 | head -1) ($JAVA25)"
-    echo "- launch: JAVA $HEAP ARCHIVE -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
+    echo "- launch: JAVA $HEAP ARCHIVE (JDK 25: $JDK25_RUN_OPTIONS) -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- archives: $(basename "$CDS_ARCHIVE") $(du -m "$CDS_ARCHIVE" 2>/dev/null | cut -f1) MB ($(date -u -r "$CDS_ARCHIVE" +%FT%TZ 2>/dev/null)), $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB ($(date -u -r "$AOT_CACHE" +%FT%TZ 2>/dev/null))"
     [[ $CONFIGS != *-launcher-* ]] || echo "- launcher configurations: the same, but \`-jar target/bench/payara-micro-root/launch-micro.jar\` (made by \`java -jar payara-micro.jar --rootdir target/bench/payara-micro-root --outputlauncher\`, reset before each start) and the archives \`target/bench/launcher-cds.jsa\`, \`target/bench/launcher.aot\` trained through it"
     echo "- deploy s: the server log's \"keyturn was successfully deployed in N milliseconds\"; Payara ready s: its \"ready in N (ms)\""

@@ -60,7 +60,9 @@ start_server() {
     local c=$1 dir=$2; shift 2
     rm -rf "${BENCH_WORK:?}/$dir"
     keyturn_db_env h2 "$BENCH_WORK/$dir/data"
-    BENCH_JAVA=$JAVA25 BENCH_STARTUP_OPTION=$(config_option "$c") start_payara "$dir" 18080 "$KEYTURN_WAR" "$@"
+    # shellcheck disable=SC2086 # JDK25_RUN_OPTIONS: several options
+    BENCH_JAVA=$JAVA25 BENCH_STARTUP_OPTION=$(config_option "$c") start_payara "$dir" 18080 "$KEYTURN_WAR" \
+        $JDK25_RUN_OPTIONS "$@"
     wait_ready 18080 "$PID" 300
 }
 
@@ -79,7 +81,7 @@ HEADER=$BENCH_WORK/warmup-$STAMP.header.md
 {
     machine_info
     echo "- JDK 25: $("$JAVA25" -version 2>&1 | head -1)"
-    echo "- servers: $HEAP, KEYTURN_SIGNING_ALGORITHM=ES256, --nohazelcast, preboot.asadmin, a fresh embedded H2 each start; caches: $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB, $(basename "$LOAD_CACHE") $(du -m "$LOAD_CACHE" 2>/dev/null | cut -f1) MB (trained with ${TRAIN}s of refreshes)"
+    echo "- servers: $HEAP $JDK25_RUN_OPTIONS, KEYTURN_SIGNING_ALGORITHM=ES256, --nohazelcast, preboot.asadmin, a fresh embedded H2 each start; caches: $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB, $(basename "$LOAD_CACHE") $(du -m "$LOAD_CACHE" 2>/dev/null | cut -f1) MB (trained with ${TRAIN}s of refreshes)"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains at max from /health/ready on (users registered first), $WINDOWS windows of ${WINDOW}s"
     echo "- command: bench/warmup.sh --runs $RUNS --windows $WINDOWS --window $WINDOW --chains $CHAINS --train $TRAIN --configs $CONFIGS"
 } >"$HEADER"
