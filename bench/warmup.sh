@@ -60,9 +60,10 @@ start_server() {
     local c=$1 dir=$2; shift 2
     rm -rf "${BENCH_WORK:?}/$dir"
     keyturn_db_env h2 "$BENCH_WORK/$dir/data"
-    # shellcheck disable=SC2086 # JDK25_RUN_OPTIONS: several options
+    local run_options=()
+    read -r -a run_options <<<"$JDK25_RUN_OPTIONS"
     BENCH_JAVA=$JAVA25 BENCH_STARTUP_OPTION=$(config_option "$c") start_payara "$dir" 18080 "$KEYTURN_WAR" \
-        $JDK25_RUN_OPTIONS "$@"
+        "${run_options[@]}" "$@"
     wait_ready 18080 "$PID" 300
 }
 
