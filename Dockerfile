@@ -25,7 +25,7 @@
 FROM payara/micro:6.2025.10-jdk21
 
 # The WAR carries every library it needs beyond Jakarta EE and MicroProfile in WEB-INF/lib: Hibernate ORM, Flyway,
-# jose4j, Password4j, and both JDBC drivers (MySQL Connector/J and H2). No --addlibs, no driver in the image.
+# jose4j, Bouncy Castle (Argon2), and both JDBC drivers (MySQL Connector/J and H2). No --addlibs, no driver in the image.
 # Named ROOT.war, Payara Micro deploys it at the context root "/" (so the JWKS is at /.well-known/jwks.json).
 COPY --chown=payara:payara target/keyturn.war /opt/payara/deployments/ROOT.war
 

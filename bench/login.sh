@@ -2,9 +2,9 @@
 # Item 3, login vs the raw password-hash rate. Interleaved per round:
 #   login   POST /api/auth/login (body mode) by --chains users at once, each logging in again as soon as answered
 #           (successful logins only: throttling counts failures), for --duration seconds (Keyturn on port 18080, H2)
-#   argon2  the same Argon2id check (Password4j from the WAR, Keyturn's default parameters, see
-#           bench/loadgen/HashRate.java) in its own JVM with --hash-threads threads, on the same cores, while Keyturn
-#           idles; on the server's JDK (BENCH_JAVA, default java on the PATH)
+#   argon2  the same Argon2id check (Keyturn's PasswordHasher and Bouncy Castle from the WAR, Keyturn's default
+#           parameters, see bench/loadgen/HashRate.java) in its own JVM with --hash-threads threads, on the same
+#           cores, while Keyturn idles; on the server's JDK (BENCH_JAVA, default java on the PATH)
 # Framework overhead = 1 - (logins/s) / (checks/s), and CPU ms per login vs per check.
 #
 # usage: bench/login.sh [--runs 3] [--duration 20] [--warmup 10] [--chains 4] [--hash-threads 2]
@@ -27,12 +27,11 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$RESULTS/login-$STAMP.jsonl
 : >"$OUT"
 
+# the raw check runs Keyturn's own PasswordHasher: the WAR's classes and its Bouncy Castle jar
 LIB=$BENCH_WORK/lib
-mkdir -p "$LIB"
-for jar in password4j slf4j-api; do
-    unzip -p "$KEYTURN_WAR" "$(unzip -Z1 "$KEYTURN_WAR" | grep "WEB-INF/lib/$jar-")" >"$LIB/$jar.jar"
-done
-unzip -p "$KEYTURN_WAR" WEB-INF/classes/psw4j.properties >"$LIB/psw4j.properties"
+rm -rf "$LIB" && mkdir -p "$LIB"
+unzip -q "$KEYTURN_WAR" 'WEB-INF/classes/*' -d "$LIB"
+unzip -p "$KEYTURN_WAR" "$(unzip -Z1 "$KEYTURN_WAR" | grep "WEB-INF/lib/bcprov-")" >"$LIB/bcprov.jar"
 # Keyturn's Argon2 settings (defaults unless the environment changes them, as for the server)
 MEMORY=${KEYTURN_PASSWORD_ARGON2_MEMORY_KIB:-19456}
 ITERATIONS=${KEYTURN_PASSWORD_ARGON2_ITERATIONS:-2}
@@ -49,7 +48,7 @@ HEADER=$BENCH_WORK/login-$STAMP.header.md
     machine_info
     echo "- server: $HEAP, H2, defaults (Argon2id m=$MEMORY KiB, t=$ITERATIONS, p=$PARALLELISM; signing ${KEYTURN_SIGNING_ALGORITHM:-RS256, the default})"
     echo "- login: bench/loadgen/KeyturnLoad.java --mode login, $CHAINS users logging in concurrently (closed loop), ${DURATION}s per round after ${WARMUP}s warm-up"
-    echo "- argon2id-raw: bench/loadgen/HashRate.java, $HASH_THREADS threads, ${DURATION}s per round (after 2 s warm-up), Password4j from the WAR, $("${BENCH_JAVA:-java}" -version 2>&1 | head -1) $HEAP"
+    echo "- argon2id-raw: bench/loadgen/HashRate.java, $HASH_THREADS threads, ${DURATION}s per round (after 2 s warm-up), PasswordHasher and Bouncy Castle from the WAR, $("${BENCH_JAVA:-java}" -version 2>&1 | head -1) $HEAP"
     echo "- command: bench/login.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --hash-threads $HASH_THREADS"
     echo "- 'server CPU ms/request' is the Keyturn JVM's CPU per login, or the hashing JVM's CPU per check"
 } >"$HEADER"
@@ -62,7 +61,7 @@ for round in $(seq "$RUNS"); do
     python3 -c 'import json,sys; [print(json.dumps(dict(json.loads(l), round=int(sys.argv[1])))) for l in sys.stdin]' \
         "$round" <"$BENCH_WORK/login-round.jsonl" >>"$OUT"
     rm -f "$BENCH_WORK/login-round.jsonl"
-    "${BENCH_JAVA:-java}" $HEAP -cp "$LIB/password4j.jar:$LIB/slf4j-api.jar:$LIB" "$BENCH_DIR/loadgen/HashRate.java" \
+    "${BENCH_JAVA:-java}" $HEAP -cp "$LIB/WEB-INF/classes:$LIB/bcprov.jar" "$BENCH_DIR/loadgen/HashRate.java" \
         "$HASH_THREADS" "$DURATION" "$MEMORY" "$ITERATIONS" "$PARALLELISM" 2>/dev/null | grep '^{' \
         | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(tag="login", target="argon2id-raw", round=int(sys.argv[1]), step="max", load1=float(open("/proc/loadavg").read().split()[0])); print(json.dumps(r))' "$round" >>"$OUT"
     log "round $round: $(tail -2 "$OUT" | python3 -c 'import sys,json; print(", ".join("%s %.1f/s, %.1f CPU ms each" % (r["target"], r["throughput"], r["cpu_ms_per_req"]) for r in map(json.loads, sys.stdin)))')"

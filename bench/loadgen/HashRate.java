@@ -1,18 +1,15 @@
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
+import io.keyturn.users.control.PasswordHasher;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The raw password-check rate at Keyturn's Argon2id settings, with Password4j as the product uses it
- * (users.control.PasswordHasher: Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, ID); a login
- * checks the presented password against the stored PHC string). bench/login.sh runs it with the Password4j and
- * SLF4J jars taken from target/keyturn.war:
+ * The raw password-check rate at Keyturn's Argon2id settings: Keyturn's own users.control.PasswordHasher (a login
+ * checks the presented password against the stored PHC string with PasswordHasher.check), outside the server.
+ * bench/login.sh runs it with the WAR's classes and its Bouncy Castle jar, both taken from target/keyturn.war:
  *
- * java -cp password4j.jar:slf4j-api.jar bench/loadgen/HashRate.java THREADS SECONDS [MEMORY_KIB ITERATIONS PARALLELISM]
+ * java -cp WEB-INF/classes:bcprov.jar bench/loadgen/HashRate.java THREADS SECONDS [MEMORY_KIB ITERATIONS PARALLELISM]
  *
  * Prints one JSON line: checks per second over all threads, and this JVM's CPU milliseconds per check.
  */
@@ -24,13 +21,13 @@ public class HashRate {
         int memory = args.length > 2 ? Integer.parseInt(args[2]) : 19456;
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        Argon2Function function = Argon2Function.getInstance(memory, iterations, parallelism, 32, Argon2.ID);
+        PasswordHasher hasher = new PasswordHasher(memory, iterations, parallelism);
         String password = "bench password 0123456789";
-        String stored = Password.hash(password).addRandomSalt(16).with(function).getResult();
+        String stored = hasher.hash(password);
         // warm-up: about 2 s
         long warmEnd = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < warmEnd) {
-            Argon2Function.getInstanceFromHash(stored).check(password, stored);
+            hasher.check(password, stored);
         }
         AtomicLong checks = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
@@ -40,8 +37,7 @@ public class HashRate {
         for (int t = 0; t < threads; t++) {
             new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    // as PasswordHasher.check: the function of the stored hash, then the check
-                    if (!Argon2Function.getInstanceFromHash(stored).check(password, stored)) {
+                    if (!hasher.check(password, stored).matches()) {
                         throw new IllegalStateException("check failed");
                     }
                     checks.incrementAndGet();

@@ -1,16 +1,16 @@
 package io.keyturn.users.control;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
+import io.keyturn.users.control.Argon2Hash.Cost;
 import io.keyturn.users.entity.Argon2Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 
 /**
- * Argon2id (Password4j) at OWASP's recommended parameters by default: 19 MiB, 2 iterations, 1 lane. The parameters
- * travel in each stored PHC string, so hashes made under older settings still verify and are upgraded at the next
- * successful login. Argon2 has no input limit (unlike bcrypt's 72 bytes), so nothing is truncated.
+ * Argon2id (Bouncy Castle) at OWASP's recommended parameters by default: 19 MiB, 2 iterations, 1 lane. The parameters
+ * travel in each stored PHC string ({@link Argon2Hash}), so hashes made under older settings, or by another Argon2
+ * implementation (Keyturn used Password4j before), still verify and are upgraded at the next successful login.
+ * Argon2 has no input limit (unlike bcrypt's 72 bytes), so nothing is truncated.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -19,7 +19,8 @@ public class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final String TIMING_DECOY = "keyturn timing decoy: never a real password";
 
-    private Argon2Function current;
+    private static final SecureRandom SALT_SOURCE = new SecureRandom();
+    private Cost current;
     private String decoyHash;
 
     protected PasswordHasher() {
@@ -32,13 +33,15 @@ public class PasswordHasher {
     }
 
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
-        this.current = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
+        this.current = Cost.argon2id(memoryKib, iterations, parallelism);
         this.decoyHash = hash(TIMING_DECOY);
     }
 
     /** Hashes the NFC form of the password ({@link PasswordRules#normalized}). */
     public String hash(String password) {
-        return Password.hash(PasswordRules.normalized(password)).addRandomSalt(SALT_BYTES).with(current).getResult();
+        byte[] salt = new byte[SALT_BYTES];
+        SALT_SOURCE.nextBytes(salt);
+        return Argon2Hash.compute(current, salt, HASH_BYTES, PasswordRules.normalized(password)).encoded();
     }
 
     /**
@@ -47,12 +50,12 @@ public class PasswordHasher {
      * more, and a match asks for a rehash (which stores the NFC form), like a hash with older parameters.
      */
     public PasswordCheck check(String password, String storedHash) {
-        Argon2Function storedWith = Argon2Function.getInstanceFromHash(storedHash);
+        Argon2Hash stored = Argon2Hash.parse(storedHash);
         String normalized = PasswordRules.normalized(password);
-        if (argon2Matches(storedWith, normalized, storedHash)) {
-            return new PasswordCheck(true, !storedWith.equals(current));
+        if (argon2Matches(stored, normalized)) {
+            return new PasswordCheck(true, !stored.cost().equals(current) || stored.digest().length != HASH_BYTES);
         }
-        boolean typedFormMatches = !normalized.equals(password) && argon2Matches(storedWith, password, storedHash);
+        boolean typedFormMatches = !normalized.equals(password) && argon2Matches(stored, password);
         return new PasswordCheck(typedFormMatches, typedFormMatches);
     }
 
@@ -65,8 +68,8 @@ public class PasswordHasher {
     }
 
     /** One Argon2 computation: a method of its own so a test can count them (their number must not tell users apart). */
-    boolean argon2Matches(Argon2Function function, String candidate, String storedHash) {
-        return function.check(candidate, storedHash);
+    boolean argon2Matches(Argon2Hash stored, String candidate) {
+        return stored.matches(candidate);
     }
 
     public record PasswordCheck(boolean matches, boolean needsRehash) {

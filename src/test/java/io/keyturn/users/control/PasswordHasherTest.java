@@ -114,6 +114,33 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aHashPassword4jStoredAtTheDefaultParametersVerifiesWithoutARehash() {
+        // every hash Keyturn stored before it moved to Bouncy Castle was made like this
+        String stored = Password.hash("correct horse battery staple").addRandomSalt(16)
+                .with(Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID)).getResult();
+        PasswordCheck check = DEFAULT.check("correct horse battery staple", stored);
+        assertTrue(check.matches());
+        assertFalse(check.needsRehash(), "same cost, same length: nothing to upgrade");
+        assertFalse(DEFAULT.check("correct horse battery stapler", stored).matches());
+    }
+
+    @Test
+    void password4jVerifiesTheHashesKeyturnStores() {
+        String hash = DEFAULT.hash("Grüße aus Köln, 2026!");
+        assertTrue(Password.check("Grüße aus Köln, 2026!", hash).with(Argon2Function.getInstanceFromHash(hash)));
+        assertFalse(Password.check("Grüße aus Köln, 2026?", hash).with(Argon2Function.getInstanceFromHash(hash)));
+    }
+
+    @Test
+    void aStoredHashWithAnotherDigestLengthVerifiesAndAsksForARehash() {
+        String longer = Password.hash("a sixty-four byte digest").addRandomSalt(16)
+                .with(Argon2Function.getInstance(1024, 1, 1, 64, Argon2.ID)).getResult();
+        PasswordCheck check = FAST.check("a sixty-four byte digest", longer);
+        assertTrue(check.matches());
+        assertTrue(check.needsRehash(), "Keyturn stores 32-byte digests");
+    }
+
+    @Test
     void checkDecoyRunsWithoutThrowing() {
         assertDoesNotThrow(() -> DEFAULT.checkDecoy("any password at all"));
         assertDoesNotThrow(() -> DEFAULT.checkDecoy(""));
@@ -136,7 +163,8 @@ class PasswordHasherTest {
 
     @Test
     void aHashOfTheTypedFormFromBeforeNormalizationStillVerifiesAndAsksForARehash() {
-        // what hash(NFD) stored before passwords were normalized: the decomposed characters as typed
+        // what hash(NFD) stored before passwords were normalized (Keyturn hashed with Password4j then): the
+        // decomposed characters as typed
         String legacy = Password.hash(NFD).addRandomSalt(16)
                 .with(Argon2Function.getInstance(1024, 1, 1, 32, Argon2.ID)).getResult();
         assertFalse(FAST.check(NFC, legacy).matches(), "the NFC form is another byte sequence");
@@ -179,9 +207,9 @@ class PasswordHasherTest {
         }
 
         @Override
-        boolean argon2Matches(Argon2Function function, String candidate, String storedHash) {
+        boolean argon2Matches(Argon2Hash stored, String candidate) {
             computations++;
-            return super.argon2Matches(function, candidate, storedHash);
+            return super.argon2Matches(stored, candidate);
         }
     }
 }
