@@ -116,8 +116,7 @@ class PasswordHasherTest {
     @Test
     void aHashPassword4jStoredAtTheDefaultParametersVerifiesWithoutARehash() {
         // every hash Keyturn stored before it moved to Bouncy Castle was made like this
-        String stored = Password.hash("correct horse battery staple").addRandomSalt(16)
-                .with(Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID)).getResult();
+        String stored = password4jArgon2id("correct horse battery staple", 19456, 2, 32);
         PasswordCheck check = DEFAULT.check("correct horse battery staple", stored);
         assertTrue(check.matches());
         assertFalse(check.needsRehash(), "same cost, same length: nothing to upgrade");
@@ -133,8 +132,7 @@ class PasswordHasherTest {
 
     @Test
     void aStoredHashWithAnotherDigestLengthVerifiesAndAsksForARehash() {
-        String longer = Password.hash("a sixty-four byte digest").addRandomSalt(16)
-                .with(Argon2Function.getInstance(1024, 1, 1, 64, Argon2.ID)).getResult();
+        String longer = password4jArgon2id("a sixty-four byte digest", 1024, 1, 64);
         PasswordCheck check = FAST.check("a sixty-four byte digest", longer);
         assertTrue(check.matches());
         assertTrue(check.needsRehash(), "Keyturn stores 32-byte digests");
@@ -165,8 +163,7 @@ class PasswordHasherTest {
     void aHashOfTheTypedFormFromBeforeNormalizationStillVerifiesAndAsksForARehash() {
         // what hash(NFD) stored before passwords were normalized (Keyturn hashed with Password4j then): the
         // decomposed characters as typed
-        String legacy = Password.hash(NFD).addRandomSalt(16)
-                .with(Argon2Function.getInstance(1024, 1, 1, 32, Argon2.ID)).getResult();
+        String legacy = password4jArgon2id(NFD, 1024, 1, 32);
         assertFalse(FAST.check(NFC, legacy).matches(), "the NFC form is another byte sequence");
 
         PasswordCheck typed = FAST.check(NFD, legacy);
@@ -197,6 +194,12 @@ class PasswordHasherTest {
         hasher.computations = 0;
         hasher.check(NFC, hash);
         assertEquals(1, hasher.computations, "the right password: once");
+    }
+
+    /** A hash as Keyturn stored them before Bouncy Castle: Password4j's, with a 16-byte salt and one lane. */
+    private static String password4jArgon2id(String password, int memoryKib, int iterations, int digestBytes) {
+        return Password.hash(password).addRandomSalt(16)
+                .with(Argon2Function.getInstance(memoryKib, iterations, 1, digestBytes, Argon2.ID)).getResult();
     }
 
     private static final class CountingHasher extends PasswordHasher {
