@@ -51,6 +51,10 @@ import java.util.concurrent.locks.LockSupport;
  *   --out FILE                   JSON lines (default: none)
  *   --tag TEXT                   copied into every JSON line (e.g. the item and database)
  *   --password TEXT              password of the registered users (default a 24-character one)
+ *   --users NAME                 name the users bNAMEx0, bNAMEx1, ... (default: a new name per run)
+ *   --registered yes             login mode: the --users are registered already (by an earlier run), so none is
+ *                                registered now: a registration takes other paths through the same server code
+ *                                (Hibernate, the EJB container) and deoptimizes the login's compiled code
  * </pre>
  */
 public class KeyturnLoad {
@@ -68,8 +72,14 @@ public class KeyturnLoad {
         String out = one(opts, "out", null);
         String tag = one(opts, "tag", mode);
         String password = one(opts, "password", PASSWORD_DEFAULT);
+        String users = one(opts, "users", Long.toString(System.currentTimeMillis() % 100_000_000L, 36)
+                + Long.toString((long) (Math.random() * 1296), 36));
+        boolean registered = one(opts, "registered", "no").equals("yes");
         if (!mode.equals("refresh") && !mode.equals("login")) {
             throw new IllegalArgumentException("--mode refresh or login");
+        }
+        if (registered && !mode.equals("login")) {
+            throw new IllegalArgumentException("--registered yes needs --mode login (refresh needs each user's token)");
         }
         List<Target> targets = new ArrayList<>();
         for (String t : opts.getOrDefault("target", List.of())) {
@@ -79,8 +89,12 @@ public class KeyturnLoad {
             throw new IllegalArgumentException("at least one --target NAME=URL[@PID]");
         }
         for (Target t : targets) {
+            if (registered) {
+                t.named(users);
+                continue;
+            }
             long t0 = System.nanoTime();
-            t.setUp();
+            t.setUp(users);
             log("%s: %d users registered in %.1f s", t.name, chains, (System.nanoTime() - t0) / 1e9);
         }
         if (warmup > 0) {
@@ -192,16 +206,21 @@ public class KeyturnLoad {
             return new Target(name, rest, pid, dbPid, chains, password);
         }
 
+        /** Uses the users an earlier run registered under the same name. */
+        void named(String users) {
+            for (int n = 0; n < chains; n++) {
+                usernames[n] = "b" + users + "x" + n;
+            }
+        }
+
         /** Registers one user per chain (in parallel, 2 at a time: each costs a password hash). */
-        void setUp() throws Exception {
-            String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36) + Long.toString(
-                    (long) (Math.random() * 1296), 36);
+        void setUp(String users) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < chains; i++) {
                 int n = i;
                 done.add(pool.submit(() -> {
-                    String user = "b" + run + "x" + n;
+                    String user = "b" + users + "x" + n;
                     String body = "{\"username\":\"" + user + "\",\"email\":\"" + user + "@example.com\","
                             + "\"password\":\"" + password + "\"}";
                     HttpResponse<String> r = post("/api/auth/register", body);
