@@ -47,7 +47,7 @@ HEADER=$BENCH_WORK/login-$STAMP.header.md
 {
     machine_info
     echo "- server: $HEAP, H2, defaults (Argon2id m=$MEMORY KiB, t=$ITERATIONS, p=$PARALLELISM; signing ${KEYTURN_SIGNING_ALGORITHM:-RS256, the default})"
-    echo "- login: bench/loadgen/KeyturnLoad.java --mode login, $CHAINS users logging in concurrently (closed loop, registered once before the warm-up), ${DURATION}s per round after ${WARMUP}s warm-up"
+    echo "- login: bench/loadgen/KeyturnLoad.java --mode login, $CHAINS users logging in concurrently (closed loop, registered once before the warm-up), ${DURATION}s per round after ${WARMUP}s warm-up (10 s before each later round)"
     echo "- argon2id-raw: bench/loadgen/HashRate.java, $HASH_THREADS threads, ${DURATION}s per round (after 2 s warm-up), PasswordHasher and Bouncy Castle from the WAR, $("${BENCH_JAVA:-java}" -version 2>&1 | head -1) $HEAP"
     echo "- command: bench/login.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --hash-threads $HASH_THREADS"
     echo "- 'server CPU ms/request' is the Keyturn JVM's CPU per login, or the hashing JVM's CPU per check"
@@ -57,8 +57,10 @@ HEADER=$BENCH_WORK/login-$STAMP.header.md
 # server code (Hibernate's persist, the EJB container) and deoptimized the login's compiled code, so each round
 # measured a few CPU-seconds of recompiling (bench/results/login.md, "Registration once")
 USERS=l$(date +%s)
+# Each round's load generator is a new JVM: rounds after the first give it 10 s of logins before measuring, so its
+# own JIT compiler (about 2.5 CPU-s in its first 20 s) does not share the two cores with the measured server
 for round in $(seq "$RUNS"); do
-    warm=0 registered=()
+    warm=10 registered=()
     ((round == 1)) && warm=$WARMUP
     ((round > 1)) && registered=(--registered yes)
     loadgen --mode login --target "login=http://127.0.0.1:18080@$KEYTURN_PID" --chains "$CHAINS" --plan max \
