@@ -206,7 +206,7 @@ public class KeyturnLoad {
             return new Target(name, rest, pid, dbPid, chains, password);
         }
 
-        /** Uses the users an earlier run registered under the same name. */
+        /** The users' names: bUSERSx0, bUSERSx1, ... (registered by setUp, or by an earlier run with the same name). */
         void named(String users) {
             for (int n = 0; n < chains; n++) {
                 usernames[n] = "b" + users + "x" + n;
@@ -215,19 +215,19 @@ public class KeyturnLoad {
 
         /** Registers one user per chain (in parallel, 2 at a time: each costs a password hash). */
         void setUp(String users) throws Exception {
+            named(users);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < chains; i++) {
                 int n = i;
                 done.add(pool.submit(() -> {
-                    String user = "b" + users + "x" + n;
+                    String user = usernames[n];
                     String body = "{\"username\":\"" + user + "\",\"email\":\"" + user + "@example.com\","
                             + "\"password\":\"" + password + "\"}";
                     HttpResponse<String> r = post("/api/auth/register", body);
                     if (r.statusCode() != 201) {
                         throw new IllegalStateException("register " + user + ": " + r.statusCode() + " " + r.body());
                     }
-                    usernames[n] = user;
                     refreshTokens[n] = field(r.body(), "refreshToken");
                     return null;
                 }));
