@@ -72,11 +72,11 @@ for round in $(seq "$RUNS"); do
     "${BENCH_JAVA:-java}" $HEAP -cp "$LIB/WEB-INF/classes:$LIB/bcprov.jar" "$BENCH_DIR/loadgen/HashRate.java" \
         "$HASH_THREADS" "$DURATION" "$MEMORY" "$ITERATIONS" "$PARALLELISM" 2>/dev/null | grep '^{' \
         | python3 -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(tag="login", target="argon2id-raw", round=int(sys.argv[1]), step="max", load1=float(open("/proc/loadavg").read().split()[0])); print(json.dumps(r))' "$round" >>"$OUT"
-    log "round $round: $(tail -2 "$OUT" | python3 -c 'import sys,json; print(", ".join("%s %.1f/s, %.1f CPU ms each" % (r["target"], r["throughput"], r["cpu_ms_per_req"]) for r in map(json.loads, sys.stdin)))')"
+    log "round $round: $(tail -2 "$OUT" | python3 -c 'import sys,json; print(", ".join("%s %.1f/s, %.1f CPU ms each (GC %.2f)" % (r["target"], r["throughput"], r["cpu_ms_per_req"], r.get("gc_cpu_ms_per_req") or 0) for r in map(json.loads, sys.stdin)))')"
 done
 
 summarize "$OUT" --title "Login vs raw Argon2id ($STAMP)" --header "$HEADER" \
-    --metrics throughput,p50_ms,p99_ms,cpu_ms_per_req,per_cpu_s,jit_cpu_s,errors,load1 \
+    --metrics throughput,p50_ms,p99_ms,cpu_ms_per_req,per_cpu_s,jit_cpu_s,gc_cpu_ms_per_req,errors,load1 \
     --ratio login/argon2id-raw:throughput --ratio login/argon2id-raw:cpu_ms_per_req | tee "$RESULTS/login-$STAMP.md"
 log "framework overhead = 1 - (login / argon2id-raw requests/s); CPU overhead = (login / argon2id-raw CPU ms) - 1"
 log "raw: $OUT; summary: $RESULTS/login-$STAMP.md"

@@ -21,6 +21,8 @@ LABELS = {
     "per_cpu_s_with_db": "per CPU-s with db",
     "per_cpu_s_excl_jit": "per server CPU-s without JIT",
     "jit_cpu_s": "JIT compiler CPU-s",
+    "gc_cpu_s": "GC CPU-s",
+    "gc_cpu_ms_per_req": "GC CPU ms/request",
     "db_cpu_s": "db CPU-s",
     "cpu_ms_per_req": "server CPU ms/request",
     "server_cpu_s": "server CPU-s",

@@ -350,6 +350,7 @@ public class KeyturnLoad {
             LockSupport.parkNanos(Math.max(0, startNs - System.nanoTime()));
             double cpu0 = cpuSeconds(pid);
             double jit0 = jitSeconds(pid);
+            double gc0 = gcSeconds(pid);
             double dbCpu0 = cpuSeconds(dbPid);
             double clientCpu0 = clientCpuSeconds();
             sampler.start();
@@ -357,6 +358,7 @@ public class KeyturnLoad {
             long lastNs = System.nanoTime();
             double cpu1 = cpuSeconds(pid);
             double jit1 = jitSeconds(pid);
+            double gc1 = gcSeconds(pid);
             double dbCpu1 = cpuSeconds(dbPid);
             double clientCpu1 = clientCpuSeconds();
             sampling.set(false);
@@ -373,13 +375,14 @@ public class KeyturnLoad {
             Arrays.sort(all);
             return new Result(rate, n, errors.get(), (lastNs - startNs) / 1e9, all,
                     pid > 0 ? cpu1 - cpu0 : Double.NaN, pid > 0 ? jit1 - jit0 : Double.NaN,
+                    pid > 0 ? gc1 - gc0 : Double.NaN,
                     dbPid > 0 ? dbCpu1 - dbCpu0 : Double.NaN,
                     clientCpu1 - clientCpu0, rssMaxKb[0] / 1024.0, load1());
         }
     }
 
     record Result(double rateTarget, int requests, long errors, double seconds, long[] sortedNs, double serverCpu,
-            double jitCpu, double dbCpu, double clientCpu, double rssMaxMb, double load1) {
+            double jitCpu, double gcCpu, double dbCpu, double clientCpu, double rssMaxMb, double load1) {
 
         double throughput() {
             return requests / seconds;
@@ -409,11 +412,12 @@ public class KeyturnLoad {
 
         String line() {
             return String.format(Locale.ROOT, "%d ok, %d errors, %.1f/s (target %s), p50 %.2f ms, p99 %.2f ms, "
-                            + "max %.1f ms; server %.2f CPU-s (JIT %.2f) = %.0f per CPU-s (with db %.0f), RSS max %.0f MB; "
+                            + "max %.1f ms; server %.2f CPU-s (JIT %.2f, GC %.2f) = %.0f per CPU-s (with db %.0f), "
+                            + "RSS max %.0f MB; "
                             + "client %.2f CPU-s",
                     requests, errors, throughput(), rateTarget > 0 ? String.format(Locale.ROOT, "%.0f/s", rateTarget)
                             : "max", percentileMs(50), percentileMs(99), percentileMs(100), serverCpu, jitCpu,
-                    perCpuSecond(), perCpuSecondWithDb(), rssMaxMb, clientCpu);
+                    gcCpu, perCpuSecond(), perCpuSecondWithDb(), rssMaxMb, clientCpu);
         }
 
         String json(String tag, String target, int round, String step) {
@@ -422,11 +426,13 @@ public class KeyturnLoad {
                             + "\"throughput\":%.2f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
                             + "\"server_cpu_s\":%.3f,\"per_cpu_s\":%.1f,\"db_cpu_s\":%.3f,\"per_cpu_s_with_db\":%.1f,"
                             + "\"cpu_ms_per_req\":%.3f,\"jit_cpu_s\":%.3f,\"per_cpu_s_excl_jit\":%.1f,"
+                            + "\"gc_cpu_s\":%.3f,\"gc_cpu_ms_per_req\":%.3f,"
                             + "\"rss_max_mb\":%.1f,\"client_cpu_s\":%.3f,"
                             + "\"load1\":%.2f}",
                     tag, target, round, step, rateTarget, requests, errors, seconds, throughput(), percentileMs(50),
                     percentileMs(90), percentileMs(99), percentileMs(100), serverCpu, perCpuSecond(), dbCpu,
-                    perCpuSecondWithDb(), 1000 * serverCpu / requests, jitCpu, perCpuSecondExclJit(), rssMaxMb,
+                    perCpuSecondWithDb(), 1000 * serverCpu / requests, jitCpu, perCpuSecondExclJit(), gcCpu,
+                    1000 * gcCpu / requests, rssMaxMb,
                     clientCpu, load1).replace("NaN", "null");
         }
     }
@@ -459,6 +465,20 @@ public class KeyturnLoad {
 
     /** CPU seconds of the process's JIT compiler threads (C1, C2) that exist now. */
     static double jitSeconds(long pid) {
+        return threadSeconds(pid, "C1 CompilerThre", "C2 CompilerThre");
+    }
+
+    /**
+     * CPU seconds of the process's garbage collector threads that exist now: the parallel workers ("GC Thread#n"),
+     * G1's concurrent threads ("G1 Conc#n", "G1 Refine#n", "G1 Main Marker", "G1 Service") and the VM thread, which
+     * runs the pauses' safepoints (and all of Serial GC's work).
+     */
+    static double gcSeconds(long pid) {
+        return threadSeconds(pid, "GC Thread", "G1 ", "VM Thread");
+    }
+
+    /** CPU seconds of the process's threads whose name starts with one of the prefixes. */
+    static double threadSeconds(long pid, String... namePrefixes) {
         if (pid <= 0) {
             return Double.NaN;
         }
@@ -468,7 +488,7 @@ public class KeyturnLoad {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                    if (Arrays.stream(namePrefixes).anyMatch(comm::startsWith)) {
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     }
