@@ -19,11 +19,12 @@ public class Authenticator {
     PasswordHasher hasher;
 
     /**
-     * Not in a transaction: the Argon2 check takes tens of milliseconds, and a pooled connection held open through
-     * it would be one fewer for every other request (found by profiling logins, docs/benchmarks.md).
+     * Checks the password of the user a login named ({@link UserRepository#byLogin}; empty: no such user, checked
+     * against a decoy all the same). Not in a transaction: the Argon2 check takes tens of milliseconds, and a pooled
+     * connection held open through it would be one fewer for every other request (found by profiling logins,
+     * docs/benchmarks.md).
      */
-    public User authenticate(String login, String password) {
-        Optional<User> found = users.byLogin(login);
+    public User authenticate(Optional<User> found, String password) {
         if (found.isEmpty()) {
             hasher.checkDecoy(password);
             throw invalidCredentials();

@@ -29,12 +29,16 @@ public class ThrottledCredentials {
     @Inject
     UserRepository users;
 
-    /** A login by username or email. Not in a transaction: see {@link Authenticator#authenticate}. */
+    /**
+     * A login by username or email. Not in a transaction: see {@link Authenticator#authenticate}. The user is read
+     * once, before the reservation: it names the account to throttle, and it is the user whose password is checked.
+     */
     public User login(String login, String password, String clientAddress) {
-        String account = LoginThrottle.accountOf(users.byLogin(login).map(User::id), UserRepository.canonical(login));
+        Optional<User> found = users.byLogin(login);
+        String account = LoginThrottle.accountOf(found.map(User::id), UserRepository.canonical(login));
         ThrottleReservation reservation = throttle.reserve(account, clientAddress, "login");
         try {
-            User user = authenticator.authenticate(login, password);
+            User user = authenticator.authenticate(found, password);
             throttle.succeeded(reservation);
             return user;
         } catch (ProblemException refused) {
