@@ -53,7 +53,7 @@ public class PasswordHasher {
         Argon2Hash stored = Argon2Hash.parse(storedHash);
         String normalized = PasswordRules.normalized(password);
         if (argon2Matches(stored, normalized)) {
-            return new PasswordCheck(true, !stored.cost().equals(current) || stored.digest().length != HASH_BYTES);
+            return new PasswordCheck(true, weakerThanCurrent(stored));
         }
         boolean typedFormMatches = !normalized.equals(password) && argon2Matches(stored, password);
         return new PasswordCheck(typedFormMatches, typedFormMatches);
@@ -65,6 +65,15 @@ public class PasswordHasher {
      */
     public void checkDecoy(String password) {
         check(password, decoyHash);
+    }
+
+    /**
+     * Made with other parameters, another digest length, or a salt shorter than Keyturn's 16 bytes (Argon2 accepts
+     * 8; hashes imported from other systems may have them): the next successful check stores a hash made as today.
+     */
+    private boolean weakerThanCurrent(Argon2Hash stored) {
+        return !stored.cost().equals(current) || stored.digest().length != HASH_BYTES
+                || stored.salt().length < SALT_BYTES;
     }
 
     /** One Argon2 computation: a method of its own so a test can count them (their number must not tell users apart). */

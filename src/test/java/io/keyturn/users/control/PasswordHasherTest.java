@@ -139,6 +139,18 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aStoredHashWithAShortSaltVerifiesAndAsksForARehash() {
+        byte[] salt = {1, 2, 3, 4, 5, 6, 7, 8};
+        String eightByteSalt = Argon2Hash.compute(Argon2Hash.Cost.argon2id(1024, 1, 1), salt, 32, "salted lightly")
+                .encoded();
+        PasswordCheck check = FAST.check("salted lightly", eightByteSalt);
+        assertTrue(check.matches());
+        assertTrue(check.needsRehash(), "Keyturn stores 16-byte salts");
+        assertFalse(FAST.check("salted heavily", eightByteSalt).needsRehash(), "only after a correct password");
+        assertFalse(FAST.check("salted lightly", FAST.hash("salted lightly")).needsRehash(), "a 16-byte salt is kept");
+    }
+
+    @Test
     void checkDecoyRunsWithoutThrowing() {
         assertDoesNotThrow(() -> DEFAULT.checkDecoy("any password at all"));
         assertDoesNotThrow(() -> DEFAULT.checkDecoy(""));
