@@ -1,12 +1,10 @@
 package io.keyturn.users.control;
 
-import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
+import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.throttling.entity.ThrottleReservation;
-import io.keyturn.users.control.Authenticator;
-import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,5 @@
 package io.keyturn.throttling.entity;
 
-import io.keyturn.throttling.entity.ThrottlePolicy;
-import io.keyturn.throttling.entity.ThrottleCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
