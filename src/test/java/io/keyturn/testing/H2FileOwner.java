@@ -11,8 +11,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Micro, second instance and WildFly reaches the database over the TCP server H2 starts in this JVM (registered in
  * META-INF/services; nothing happens when the run's database is not an H2 one).
  * <p>
- * Why: otherwise the first server to start opens the file and serves it to the others, and each test class's server
- * is stopped (SIGTERM) while it does. H2 2.2.224 can leave the file corrupted when the process hosting its server
+ * Why: otherwise the first server to start opens the file and serves it to the others, and servers (second
+ * instances, or the shared one when a class needs a fresh server) are stopped (SIGTERM) while they do. H2 2.2.224 can leave the file corrupted when the process hosting its server
  * goes down that way (h2database#3415, #4083): a JDK 25 pass once found "File corrupted while reading record" when
  * the next class's server opened it, and every later class of that pass failed to deploy. This JVM ends only after
  * its last test and closes the file cleanly.

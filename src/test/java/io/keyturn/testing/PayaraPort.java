@@ -7,15 +7,16 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * The HTTP port of the Payara Micro that Arquillian starts for each test class: one port for this test JVM, chosen
+ * The HTTP port of the Payara Micro that Arquillian starts for the test classes: one port for this test JVM, chosen
  * by the kernel from its free ephemeral ports, in the system property {@value #PROPERTY} (arquillian.xml passes it
  * as {@code --port}; registered in META-INF/services, so it is set before Arquillian reads that file).
  * <p>
  * Why not the connector's own {@code randomHttpPort}: it draws from 8080 - 9079, the range every Payara Micro
  * Arquillian suite on the machine draws from too. In CI a class's requests went to another Payara Micro that did not
  * have this deployment: 404 for every request, while this class's own server, announced on that port, logged none of
- * them. A port the kernel has just handed out, outside that range, is not wanted by anyone else. The classes of a run reuse it one after the other: the previous class's server closes its
- * listener within a second of being told to stop, long before the next one binds, and if it has not, Payara Micro's
+ * them. A port the kernel has just handed out, outside that range, is not wanted by anyone else. The classes of a run
+ * share one server ({@link SharedPayaraMicro}); when it starts a new one, the previous server closes its listener
+ * within a second of being told to stop, long before the next one binds, and if it has not, Payara Micro's
  * {@code --autoBindHttp} (kept on) takes the next free port and announces that one.
  */
 public final class PayaraPort implements LauncherSessionListener {
