@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -84,24 +85,22 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
 
     /** Whether the server still answers HTTP at all (any status: an outage's 503 is an answer too). */
     private static boolean answers(ProtocolMetaData metaData) {
-        for (HTTPContext context : metaData.getContexts(HTTPContext.class)) {
+        HTTPContext context = metaData.getContexts(HTTPContext.class).iterator().next();
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(
+                    "http://" + context.getHost() + ":" + context.getPort() + "/health/live").toURL().openConnection();
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(30_000);
             try {
-                URL health = new URL("http", context.getHost(), context.getPort(), "/health/live");
-                HttpURLConnection connection = (HttpURLConnection) health.openConnection();
-                connection.setConnectTimeout(5_000);
-                connection.setReadTimeout(30_000);
-                try {
-                    connection.getResponseCode();
-                    return true;
-                } finally {
-                    connection.disconnect();
-                }
-            } catch (IOException e) {
-                LOG.warning(() -> "The running Payara Micro does not answer (" + e + "): starting a new one");
-                return false;
+                connection.getResponseCode();
+                return true;
+            } finally {
+                connection.disconnect();
             }
+        } catch (IOException e) {
+            LOG.warning(() -> "The running Payara Micro does not answer (" + e + "): starting a new one");
+            return false;
         }
-        return false;
     }
 
     /** SHA-256 over the archive's name, paths and bytes: the same WAR file read twice gives the same digest. */
@@ -125,7 +124,7 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
                     }
                 }
             }
-            return java.util.HexFormat.of().formatHex(sha256.digest());
+            return HexFormat.of().formatHex(sha256.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
