@@ -16,6 +16,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -27,7 +28,6 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
-import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -218,6 +218,31 @@ class ForgedTokenIT {
         assertTrue(log.contains("event=bearer_token_refused outcome=not_canonical_base64url user=- session=- client="
                 + forger.clientAddress()), "a re-spelled token is an alert");
         assertFalse(log.contains("client=" + late.clientAddress()), "an expired token is no security event");
+    }
+
+    /**
+     * On Payara a {@code @RolesAllowed} resource meeting an anonymous caller asks for authentication a second time
+     * (its MicroProfile JWT request filter calls {@code SecurityContext.authenticate}), so the mechanism sees the same
+     * request twice: the refusal must still be one event, or an alert threshold counts every forgery double.
+     */
+    @Test
+    void oneRefusedTokenIsOneAlert() throws Exception {
+        Http forger = new Http(base);
+        Material m = material(forger);
+        String forged = sign(claims(m, c -> { }), m.attackerKey(), "attacker-key");
+        assertProblem(forger.get("/api/me").bearer(forged).send(), 401, "invalid_token");
+        assertProblem(forger.get("/api/auth/sessions").bearer(forged).send(), 401, "invalid_token");
+        // a failed login from the same address marks the end: the server logs in order
+        forger.post("/api/auth/login").bodyMode()
+                .json("{\"username\":\"" + Http.uniqueName("marker") + "\",\"password\":\"not a password 1\"}")
+                .send();
+        String log = ServerLog.awaiting("event=login outcome=invalid_credentials user=- session=- client="
+                + forger.clientAddress());
+        String alert = "event=bearer_token_refused outcome=not_verified user=- session=- client="
+                + forger.clientAddress();
+        assertEquals(2, log.split(Pattern.quote(alert), -1).length - 1,
+                () -> "two requests with a forged token, each one alert: " + log.lines()
+                        .filter(line -> line.contains(forger.clientAddress())).toList());
     }
 
     @ParameterizedTest(name = "control: {0}")

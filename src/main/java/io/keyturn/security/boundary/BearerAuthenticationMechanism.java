@@ -57,6 +57,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (request.getAttribute(INVALID_TOKEN) != null) {
+            // asked again for the same request (Payara's MicroProfile JWT filter does so when a @RolesAllowed
+            // resource meets an anonymous caller): the token was refused, and logged, the first time
+            return context.doNothing();
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !isBearerScheme(authorization)) {
             return context.doNothing();
