@@ -23,9 +23,10 @@ import java.util.logging.Logger;
  * session is created and the database is not read (in strict mode, see {@link AccessTokenRevocations}, at most one
  * small read per user per cache period).
  * <p>
- * A request without a token, or with one that fails verification, continues anonymously; the protected EJB refuses
- * it and {@link AccessDeniedMapper} answers 401 with the right {@code WWW-Authenticate} challenge. So public
- * endpoints keep working for a browser that still sends an expired token.
+ * A request without a token, or with one that fails verification, continues anonymously; the JAX-RS runtime (or,
+ * behind it, the protected EJB) refuses it and {@link AccessDeniedMapper} answers 401 with the right
+ * {@code WWW-Authenticate} challenge. So public endpoints keep working for a browser that still sends an expired
+ * token.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
