@@ -223,7 +223,7 @@ class ForgedTokenIT {
     /**
      * On Payara a {@code @RolesAllowed} resource meeting an anonymous caller asks for authentication a second time
      * (its MicroProfile JWT request filter calls {@code SecurityContext.authenticate}), so the mechanism sees the same
-     * request twice: the refusal must still be one event, or an alert threshold counts every forgery double.
+     * request twice: the refusal must still be one event, or an alert threshold counts every forgery twice.
      */
     @Test
     void oneRefusedTokenIsOneAlert() throws Exception {

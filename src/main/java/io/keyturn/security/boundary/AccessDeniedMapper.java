@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * A {@code @RolesAllowed} refusal, whether the EJB container or the JAX-RS runtime noticed it first (Payara's
  * MicroProfile JWT filter, and WildFly's RESTEasy with {@code resteasy.role.based.security} in web.xml, check the
- * annotation on a resource before the EJB does). An EJB's {@code @RolesAllowed} refusal, answered as RFC 6750 says: 401 with a challenge when there is no
+ * annotation on a resource before the EJB does), answered as RFC 6750 says: 401 with a challenge when there is no
  * (valid) bearer token, 403 when the caller is known but lacks the role. Unmapped it would be a 500.
  */
 @Provider
