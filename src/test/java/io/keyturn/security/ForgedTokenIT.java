@@ -232,12 +232,7 @@ class ForgedTokenIT {
         String forged = sign(claims(m, c -> { }), m.attackerKey(), "attacker-key");
         assertProblem(forger.get("/api/me").bearer(forged).send(), 401, "invalid_token");
         assertProblem(forger.get("/api/auth/sessions").bearer(forged).send(), 401, "invalid_token");
-        // a failed login from the same address marks the end: the server logs in order
-        forger.post("/api/auth/login").bodyMode()
-                .json("{\"username\":\"" + Http.uniqueName("marker") + "\",\"password\":\"not a password 1\"}")
-                .send();
-        String log = ServerLog.awaiting("event=login outcome=invalid_credentials user=- session=- client="
-                + forger.clientAddress());
+        String log = ServerLog.awaiting(forger.failLogin());
         String alert = "event=bearer_token_refused outcome=not_verified user=- session=- client="
                 + forger.clientAddress();
         assertEquals(2, log.split(Pattern.quote(alert), -1).length - 1,

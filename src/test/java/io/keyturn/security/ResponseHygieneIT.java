@@ -225,12 +225,7 @@ class ResponseHygieneIT {
      * afterwards marks the end: the server logs in order, so once its line is there everything before it is too.
      */
     private void assertNoStackTraceSince(int mark) {
-        Http marker = new Http(base);
-        marker.post("/api/auth/login").bodyMode()
-                .json("{\"username\":\"" + Http.uniqueName("marker") + "\",\"password\":\"not a password 1\"}")
-                .send();
-        String log = ServerLog.since(mark, "outcome=invalid_credentials user=- session=- client="
-                + marker.clientAddress());
+        String log = ServerLog.since(mark, new Http(base).failLogin());
         // Payara writes [SEVERE], WildFly "hh:mm:ss,SSS ERROR [category]"; WildFly's stack frames name their module
         // ("at org.jboss.as.ejb3@39.0.1.Final//org.jboss...(")
         assertFalse(log.contains("SEVERE") || log.contains(" ERROR ["), () -> "an error was logged: " + log);

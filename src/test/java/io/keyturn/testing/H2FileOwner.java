@@ -13,9 +13,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * <p>
  * Why: otherwise the first server to start opens the file and serves it to the others, and servers (second
  * instances, or the shared one when a class needs a fresh server) are stopped (SIGTERM) while they do. H2 2.2.224
- * can leave the file corrupted when the process hosting its server goes down that way (h2database#3415, #4083): a JDK 25 pass once found "File corrupted while reading record" when
- * the next class's server opened it, and every later class of that pass failed to deploy. This JVM ends only after
- * its last test and closes the file cleanly.
+ * can leave the file corrupted when the process hosting its server goes down that way (h2database#3415, #4083): a
+ * JDK 25 pass once found "File corrupted while reading record" when the next class's server opened it, and every
+ * later class of that pass failed to deploy. This JVM ends only after its last test and closes the file cleanly.
  */
 public final class H2FileOwner implements LauncherSessionListener {
 

@@ -119,6 +119,18 @@ public final class Http {
         return reply.json();
     }
 
+    /**
+     * A failed login from this client's address, to mark a place in the server log: returns the security-log line it
+     * causes. The server logs in order, so once that line is in the log, everything logged before it is too.
+     */
+    public String failLogin() {
+        post("/api/auth/login").bodyMode()
+                .json(Json.createObjectBuilder().add("username", uniqueName("marker"))
+                        .add("password", "not a password 1").build().toString())
+                .send();
+        return "event=login outcome=invalid_credentials user=- session=- client=" + clientAddress;
+    }
+
     public String adminToken() {
         return login("admin", ADMIN_PASSWORD).getString("accessToken");
     }
