@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.TestDatabase;
@@ -13,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -173,6 +175,45 @@ class SessionManagementIT {
             assertEquals("USER_REVOKED", TestDatabase.text("SELECT revoke_reason FROM sessions WHERE id = ?",
                     sessionId), () -> "try " + attempt + ": the revocation was undone");
             assertProblem(refresh(latest.get()), 401, "refresh_token_invalid");
+        }
+    }
+
+    /**
+     * A disable that commits while the user's password change is hashing must stay, although the change writes back
+     * the whole user row, {@code enabled = true} included. Whichever comes first, the account ends disabled (the
+     * change now waits on the user's row lock; before, the row's version made it fail and run again).
+     */
+    @Test
+    void aDisableRacingAPasswordChangeStays() {
+        String admin = http().adminToken();
+        for (int trial = 1; trial <= 8; trial++) {
+            String name = Http.uniqueName("disable-race");
+            JsonObject registered = http().register(name, PASSWORD);
+            String userId = registered.getJsonObject("user").getString("id");
+            String change = Json.createObjectBuilder().add("currentPassword", PASSWORD)
+                    .add("newPassword", PASSWORD + " again").build().toString();
+            long delayMillis = trial * 8L;
+            List<Http.Reply> replies = Burst.send(List.of(
+                    () -> http().post("/api/auth/password").bearer(registered.getString("accessToken")).json(change)
+                            .send(),
+                    () -> {
+                        pause(delayMillis);
+                        return http().put("/api/admin/users/" + userId + "/enabled").bearer(admin)
+                                .json("{\"enabled\":false}").send();
+                    }));
+            assertEquals(204, replies.get(1).status(), replies.get(1)::toString);
+            Http.Reply user = http().get("/api/admin/users/" + userId).bearer(admin).send();
+            long attempt = trial;
+            assertFalse(user.json().getBoolean("enabled"), () -> "try " + attempt + ": the disable was undone by "
+                    + replies.get(0));
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -34,7 +34,7 @@ public class SignOut {
      */
     @Transactional
     public void everywhere(String userId, String clientAddress) {
-        selfService.writableAccount(userId, "logout_all", clientAddress).revokeAccessTokens(clock.instant());
+        selfService.accountToChange(userId, "logout_all", clientAddress).revokeAccessTokens(clock.instant());
         sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, clientAddress);
     }
 }

@@ -35,7 +35,7 @@ public class PasswordChange {
     @Transactional
     public void change(String userId, String currentSessionId, String currentPassword, String newPassword,
             String client) {
-        User user = selfService.writableAccount(userId, "password_change", client);
+        User user = selfService.accountToChange(userId, "password_change", client);
         PasswordRules.refusal(newPassword, user.username()).ifPresent(message -> {
             throw new InvalidFieldsException(new FieldError("newPassword", message));
         });

@@ -4,6 +4,7 @@ import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * The rule every change a user makes to their own account obeys: a disabled account changes nothing. An access
@@ -17,7 +18,16 @@ public class SelfService {
 
     /** The caller's account, enabled; 403 {@code account_disabled} otherwise (and 401 if it no longer exists). */
     public User writableAccount(String userId, String action, String clientAddress) {
-        User user = users.byId(userId).orElseThrow(Authenticator::invalidCredentials);
+        return enabled(users.byId(userId), userId, action, clientAddress);
+    }
+
+    /** The same, locked for the change the caller's transaction makes to it ({@link UserRepository#lockedById}). */
+    public User accountToChange(String userId, String action, String clientAddress) {
+        return enabled(users.lockedById(userId), userId, action, clientAddress);
+    }
+
+    private static User enabled(Optional<User> found, String userId, String action, String clientAddress) {
+        User user = found.orElseThrow(Authenticator::invalidCredentials);
         if (!user.enabled()) {
             SecurityLog.alert(action, "account_disabled", userId, null, clientAddress);
             throw Authenticator.accountDisabled();

@@ -43,7 +43,7 @@ public class UserAdministration {
     /** Disabling takes effect at once: every session of the user is revoked (by its observers), login answers 403. */
     @Transactional
     public Optional<User> setEnabled(String userId, boolean enabled, String client) {
-        Optional<User> user = users.byId(userId);
+        Optional<User> user = users.lockedById(userId);
         user.ifPresent(u -> {
             u.setEnabled(enabled);
             SecurityLog.event(enabled ? "user_enabled" : "user_disabled", "ok", u.id(), null, client);

@@ -4,6 +4,7 @@ import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
@@ -31,6 +32,15 @@ public class UserRepository {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
+    /**
+     * The user's row, locked until the transaction ends ({@code SELECT ... FOR UPDATE}), for every change to it: a
+     * change writes the whole row back, so two changes that each read it first (a password change and a disable, say)
+     * would otherwise let the later commit undo the earlier one.
+     */
+    public Optional<User> lockedById(String id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<User> byUsername(String username) {
         return first(User.BY_USERNAME, "name", canonical(username));
     }
@@ -52,13 +62,14 @@ public class UserRepository {
         return em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
     }
 
-    /** A stronger hash of the same password, after the hashing parameters were raised. */
+    /**
+     * A stronger hash of the same password, after the hashing parameters were raised. Skipped when the stored hash is
+     * no longer the one that was checked: a password change committed meanwhile stays.
+     */
     @Transactional
-    public void upgradePasswordHash(User user, String newHash) {
-        User managed = em.find(User.class, user.id());
-        if (managed != null) {
-            managed.upgradePasswordHash(newHash);
-        }
+    public void upgradePasswordHash(User checked, String newHash) {
+        lockedById(checked.id()).filter(current -> current.passwordHash().equals(checked.passwordHash()))
+                .ifPresent(current -> current.upgradePasswordHash(newHash));
     }
 
     public void add(User user) {
