@@ -81,11 +81,13 @@ public class LoginThrottle {
 
     /**
      * The password was right: the account's count is cleared, the address's reservation given back (one's own
-     * account must not clear the failures others made from the same address).
+     * account must not clear the failures others made from the same address). The account's row stays (housekeeping
+     * deletes it once stale): deleting it here made logins of the account arriving meanwhile insert it again at
+     * once, and all but one of those inserts failed on the primary key.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void succeeded(ThrottleReservation reservation) {
-        counters.lockedIfPresent(reservation.accountSubject()).ifPresent(counters::remove);
+        counters.lockedIfPresent(reservation.accountSubject()).ifPresent(ThrottleCounter::cleared);
         counters.lockedIfPresent(reservation.clientSubject()).ifPresent(ThrottleCounter::released);
     }
 

@@ -86,10 +86,6 @@ public class ThrottleCounters {
         return Optional.ofNullable(em.find(ThrottleCounter.class, subject, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    public void remove(ThrottleCounter counter) {
-        em.remove(counter);
-    }
-
     private void insertUnlessPresent(String subject, Instant now) {
         try (Connection connection = database.getConnection();
                 PreparedStatement insert = connection.prepareStatement(

@@ -86,6 +86,11 @@ public class ThrottleCounter {
         return true;
     }
 
+    /** The account proved its password: its failures are forgotten. */
+    public void cleared() {
+        failures = 0;
+    }
+
     /** The reserved attempt succeeded: it is not counted against the subject. */
     public void released() {
         failures = Math.max(0, failures - 1);
