@@ -1,6 +1,6 @@
 package io.keyturn;
 
-import io.keyturn.problems.boundary.OpenApiOutageResponses;
+import io.keyturn.problems.boundary.OpenApiCommonAnswers;
 import io.keyturn.problems.entity.Problem;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -18,17 +18,30 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The JAX-RS application: everything under {@code /api}. */
 @ApplicationPath("api")
-@OpenAPIDefinition(info = @Info(title = "Keyturn", version = "1",
+@OpenAPIDefinition(info = @Info(title = "Keyturn", version = "2",
         description = "Short-lived JWT access tokens and rotating refresh tokens. Errors are RFC 9457 problem "
                 + "details (application/problem+json) with a machine-readable code. Access tokens verify against "
                 + "/.well-known/jwks.json."),
-        // every operation refers to it (problems.boundary.OpenApiOutageResponses)
-        components = @Components(responses = @APIResponse(name = OpenApiOutageResponses.RESPONSE,
-                description = "service_unavailable: the database cannot be reached, or a write kept conflicting "
-                        + "with other requests, or waited too long for a lock; retry after Retry-After seconds",
-                headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
-                        schema = @Schema(type = SchemaType.INTEGER)),
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))))
+        // operations refer to them (problems.boundary.OpenApiCommonAnswers)
+        components = @Components(responses = {
+            @APIResponse(name = OpenApiCommonAnswers.OUTAGE,
+                    description = "service_unavailable: the database cannot be reached, or a write kept conflicting "
+                            + "with other requests, or waited too long for a lock; retry after Retry-After seconds",
+                    headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
+            @APIResponse(name = OpenApiCommonAnswers.UNAUTHORIZED,
+                    description = "No bearer token (unauthorized), or an invalid one (invalid_token)",
+                    headers = @Header(name = "WWW-Authenticate", description = "Bearer realm=\"keyturn\", with "
+                            + "error=\"invalid_token\" for an invalid token (RFC 6750)",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
+            @APIResponse(name = OpenApiCommonAnswers.FORBIDDEN,
+                    description = "forbidden: the token's groups lack the role this operation needs",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
+            @APIResponse(name = OpenApiCommonAnswers.TOO_LARGE,
+                    description = "payload_too_large: the body is over keyturn.request.max-body-bytes",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))}))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
 public class KeyturnApplication extends Application {

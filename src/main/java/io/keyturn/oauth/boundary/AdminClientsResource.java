@@ -62,19 +62,21 @@ public class AdminClientsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an OAuth client",
+    @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Operation(operationId = "registerClient", summary = "Register an OAuth client",
             description = "A confidential client gets a secret (256 random bits, base64url), shown in this response "
                     + "only and stored as its SHA-256.")
     @APIResponse(responseCode = "201", description = "Registered; clientSecret is present for a confidential client",
-            content = @Content(schema = @Schema(implementation = RegisteredClient.class)))
+            content = @Content(schema = @Schema(ref = "RegisteredClient")))
     @APIResponse(responseCode = "400", description = "Invalid clientId or roles, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "client_exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response register(@Valid @NotNull(message = "a JSON body is required") NewClientRequest body) {
         Set<String> roles = body.roles == null ? Set.of() : new LinkedHashSet<>(body.roles);
         RegisteredClient registered = registry.register(body.clientId, Boolean.TRUE.equals(body.confidential), roles,
@@ -87,9 +89,9 @@ public class AdminClientsResource {
     @APIResponse(responseCode = "200", description = "The clients",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClientView.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ClientView> list() {
         return registry.all().stream().map(ClientView::of).toList();
     }
@@ -98,11 +100,11 @@ public class AdminClientsResource {
     @Path("{clientId}/secret")
     @Operation(summary = "Give a confidential client a new secret; the old one stops working at once")
     @APIResponse(responseCode = "201", description = "The new secret, shown in this response only",
-            content = @Content(schema = @Schema(implementation = NewClientSecret.class)))
+            content = @Content(schema = @Schema(ref = "NewClientSecret")))
     @APIResponse(responseCode = "400", description = "A public client has no secret",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "client_not_found",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response newSecret(@PathParam("clientId") String clientId) {
         NewClientSecret secret = registry.newSecret(clientId, caller.principal().userId(), clients.addressOf(request));
         return Response.status(Response.Status.CREATED).entity(secret).build();
@@ -113,7 +115,7 @@ public class AdminClientsResource {
     @Operation(summary = "Delete a client; every session it opened is revoked")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "client_not_found",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("clientId") String clientId) {
         registry.delete(clientId, caller.principal().userId(), clients.addressOf(request));
         return Response.noContent().build();

@@ -55,15 +55,15 @@ public class IntrospectionResource {
                     + "a token whose session was revoked (logout, disable, password change, reuse) is inactive at once. "
                     + "{\"active\": false} says nothing about why.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(implementation = IntrospectionForm.class)))
+            schema = @Schema(ref = "OAuthIntrospectionRequest")))
     @APIResponse(responseCode = "200", description = "{\"active\": false}, or active with its claims",
-            content = @Content(schema = @Schema(implementation = IntrospectionAnswer.class)))
+            content = @Content(schema = @Schema(ref = "OAuthIntrospection")))
     @APIResponse(responseCode = "400", description = "invalid_request",
-            content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client: not a confidential client, or its "
-            + "authentication failed", content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            + "authentication failed", content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications)",
-            content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     public Response introspect(InputStream body) throws IOException {
         FormParameters form = forms.read(request, body);
         authentication.authenticateConfidential(request.getHeader(HttpHeaders.AUTHORIZATION), form,
@@ -115,7 +115,9 @@ public class IntrospectionResource {
         public String client_id;
         public String iss;
         public String aud;
+        @Schema(format = "int64", description = "seconds since the epoch")
         public long exp;
+        @Schema(format = "int64", description = "seconds since the epoch")
         public long iat;
         @Schema(description = "absent for a client_credentials token")
         public String sid;

@@ -2,6 +2,7 @@ package io.keyturn.oauth.boundary;
 
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A client an administrator registers. */
@@ -19,7 +20,8 @@ public class NewClientRequest {
     public Boolean confidential;
 
     @Schema(description = "Roles carried as groups by its client-credentials access tokens (confidential clients "
-            + "only); not \"user\" nor \"admin\", which are for people", example = "[\"service\"]")
+            + "only); not \"user\" nor \"admin\", which are for people, e.g. [\"service\"]",
+            type = SchemaType.ARRAY, implementation = String.class)
     public List<String> roles;
 
     @Override

@@ -46,20 +46,21 @@ public class RevocationResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a token (RFC 7009): a refresh token or an access token ends its session",
+    @Operation(operationId = "revokeToken",
+            summary = "Revoke a token (RFC 7009): a refresh token or an access token ends its session",
             description = "application/x-www-form-urlencoded: token, optional token_type_hint (access_token or "
                     + "refresh_token; not needed). Public clients send client_id, confidential clients authenticate. "
                     + "200 also for unknown, expired, already revoked or another client's tokens. A "
                     + "client_credentials token has no session and stays valid until it expires.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(implementation = RevocationForm.class)))
+            schema = @Schema(ref = "OAuthRevocationRequest")))
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
     @APIResponse(responseCode = "400", description = "invalid_request (no token, not form-encoded, duplicated "
-            + "parameters)", content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            + "parameters)", content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client, with WWW-Authenticate: Basic",
-            content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications)",
-            content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     public Response revoke(InputStream body) throws IOException {
         FormParameters form = forms.read(request, body);
         String token = form.required("token");

@@ -25,6 +25,7 @@ public class TokenForm {
         public String access_token;
         @Schema(enumeration = "Bearer")
         public String token_type;
+        @Schema(format = "int64", description = "seconds until the access token expires")
         public long expires_in;
         @Schema(description = "refresh_token and password grants only")
         public String refresh_token;

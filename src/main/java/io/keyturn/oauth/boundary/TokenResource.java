@@ -63,19 +63,19 @@ public class TokenResource {
                     + "/api/auth/refresh (grace window, reuse revokes the session) and is bound to the client that "
                     + "opened the session. Errors are RFC 6749 §5.2 JSON, not problem details.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(implementation = TokenForm.class)))
+            schema = @Schema(ref = "OAuthTokenRequest")))
     @APIResponse(responseCode = "200", description = "Tokens; Cache-Control: no-store, Pragma: no-cache",
-            content = @Content(schema = @Schema(implementation = TokenForm.Tokens.class)))
+            content = @Content(schema = @Schema(ref = "OAuthTokens")))
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant (unknown, expired, revoked, "
             + "reused or another client's refresh token; disabled account; wrong password), unauthorized_client or "
-            + "unsupported_grant_type", content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            + "unsupported_grant_type", content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client, with WWW-Authenticate: Basic",
             headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "429", description = "too_many_attempts: failed client authentications or "
             + "passwords are throttled like logins; Retry-After says when to try again",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(schema = @Schema(implementation = TokenForm.Error.class)))
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     public Response token(InputStream body) throws IOException {
         FormParameters form = forms.read(request, body);
         TokenRequest grant = TokenRequest.of(form, passwordGrant.enabled());

@@ -1,6 +1,9 @@
 package io.keyturn.oauth.entity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The answer to a secret rotation: shown once; the old secret already stopped working. */
+@Schema(name = "NewClientSecret")
 public record NewClientSecret(String clientId, String clientSecret) {
 
     @Override

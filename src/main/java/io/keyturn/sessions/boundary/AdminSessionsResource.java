@@ -44,10 +44,11 @@ public class AdminSessionsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke one device's session; the user's other sessions keep working")
+    @Operation(operationId = "revokeAnySession",
+            summary = "Revoke one device's session; the user's other sessions keep working")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response revoke(@PathParam("id") String id) {
         if (!sessions.revoke(id, Optional.empty(), RevokeReason.ADMIN_REVOKED, clients.addressOf(request))) {
             throw SessionsResource.noSuchSession();

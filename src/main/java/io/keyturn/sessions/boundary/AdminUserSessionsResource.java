@@ -66,7 +66,7 @@ public class AdminUserSessionsResource {
     @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<SessionView> sessionsOf(@PathParam("id") String id) {
         users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
         String mine = caller.principal().sessionId();
@@ -77,7 +77,7 @@ public class AdminUserSessionsResource {
     @Operation(summary = "Revoke every session of a user")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response revokeSessionsOf(@PathParam("id") String id) {
         users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
         sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, clients.addressOf(request));

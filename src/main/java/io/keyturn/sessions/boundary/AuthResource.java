@@ -27,6 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -63,19 +65,22 @@ public class AuthResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with username (or email) and password; opens a session")
     @APIResponse(responseCode = "200", description = "Logged in",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "invalid_credentials: unknown user or wrong password, alike",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "429", description = "too_many_attempts: failed logins of this account or address "
             + "are throttled; Retry-After says when to try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "account_disabled (only after a correct password)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response login(@Valid @NotNull(message = "a JSON body is required") LoginRequest body) {
         return delivery.deliver(signIn.login(body.username, body.password, clients.of(request)), Response.ok(),
                 delivery.bodyModeRequested());
@@ -88,16 +93,17 @@ public class AuthResource {
             description = "Cookie mode: the refresh_token cookie plus the header X-Requested-With: keyturn. Body mode: "
                     + "the header X-Token-Mode: body and {\"refreshToken\": \"...\"}. A retry within the grace window "
                     + "gets the same successor; a replay after it revokes the session.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "200", description = "Rotated",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Body mode without refreshToken, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "refresh_token_invalid (unknown, expired, revoked) or "
             + "refresh_token_reused (the session was revoked because an old token came back)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "csrf_header_missing or account_disabled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response refresh(InputStream body) throws IOException {
         PresentedRefreshToken presented = presented(body);
         boolean bodyMode = presented.bodyMode(delivery.bodyModeRequested());
@@ -115,10 +121,13 @@ public class AuthResource {
     @POST
     @Path("logout")
     @Operation(summary = "End the session of this refresh token; idempotent (204 for an unknown token too)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared")
+    @APIResponse(responseCode = "400", description = "malformed_json: a body that is not a JSON object",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "csrf_header_missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response logout(InputStream body) throws IOException {
         PresentedRefreshToken presented = presented(body);
         presented.token().ifPresent(token -> signOut.logout(token, clients.of(request)));

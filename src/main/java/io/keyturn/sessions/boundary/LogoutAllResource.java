@@ -52,9 +52,9 @@ public class LogoutAllResource {
     @Operation(summary = "Log out everywhere: revoke every session of the caller")
     @APIResponse(responseCode = "204", description = "All sessions revoked; the refresh cookie is cleared")
     @APIResponse(responseCode = "403", description = "account_disabled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response logoutAll() {
         signOut.everywhere(caller.principal().userId(), clients.addressOf(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();

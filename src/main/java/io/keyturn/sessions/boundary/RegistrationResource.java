@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,22 +64,26 @@ public class RegistrationResource {
     @POST
     @RequiresOpenRegistration
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Create an account with role user and log it in (opens a session)")
     @APIResponse(responseCode = "201", description = "Registered and logged in; Location names the user "
             + "(under keyturn.issuer, never the Host header)",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors) or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "registration_disabled: keyturn.registration.enabled is false; "
             + "an administrator creates accounts (POST /api/admin/users)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "username_taken or email_taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "429", description = "too_many_attempts: registrations from this client address "
             + "are throttled (keyturn.throttle.registration.max-per-address per window); Retry-After says when",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response register(@Valid @NotNull(message = "a JSON body is required") RegistrationRequest body) {
         throttle.reserveRegistration(clients.addressOf(request));
         User user = registration.register(body.username, body.email, body.password, Set.of(Role.USER));

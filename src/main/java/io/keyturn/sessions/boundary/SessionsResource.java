@@ -66,7 +66,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<SessionView> mine() {
         BearerPrincipal me = caller.principal();
         return sessions.activeOf(me.userId()).stream().map(s -> SessionView.of(s, me.sessionId())).toList();
@@ -74,12 +74,12 @@ public class SessionsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke one of the caller's sessions (log out that device)")
+    @Operation(operationId = "revokeOwnSession", summary = "Revoke one of the caller's sessions (log out that device)")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "403", description = "account_disabled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such session of the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response revoke(@PathParam("id") String id) {
         BearerPrincipal me = caller.principal();
         String client = clients.addressOf(request);

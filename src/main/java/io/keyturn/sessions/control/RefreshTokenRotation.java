@@ -27,8 +27,9 @@ import java.util.Optional;
  * One refresh: the presented token is locked in the database ({@code SELECT ... FOR UPDATE} on its primary key),
  * so any number of simultaneous refreshes of one token, on any number of instances, are serialised by the database
  * itself. Its session is locked next (token, then session: nothing locks them the other way round), so a revocation
- * committed at the same moment is either seen or waits, and is never overwritten. The first retires the token and issues the successor; the others, inside the grace window, find it
- * retired with an unused successor and get that same successor back. A retired token presented later, or an older
+ * committed at the same moment is either seen or waits, and is never overwritten. The first refresh retires the
+ * token and issues the successor; the others, inside the grace window, find it retired with an unused successor and
+ * get that same successor back. A retired token presented later, or an older
  * ancestor, revokes the whole session. Which of these happens is decided by {@link RefreshDecision}; this class only
  * loads and locks the rows, applies the outcome and lets the transaction save it.
  */

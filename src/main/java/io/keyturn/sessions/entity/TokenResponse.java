@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TokenResponse")
 @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "sessionId", "user", "refreshToken"})
 public record TokenResponse(String accessToken, String tokenType,
-        @Schema(type = SchemaType.INTEGER, description = "seconds until the access token expires") long expiresIn,
+        @Schema(type = SchemaType.INTEGER, format = "int64", description = "seconds until the access token expires")
+        long expiresIn,
         String sessionId, UserView user,
         @Schema(description = "Only with the request header X-Token-Mode: body") String refreshToken) {
 

@@ -75,13 +75,13 @@ public class AdminUsersResource {
     @GET
     @Operation(summary = "A page of users, oldest first")
     @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(schema = @Schema(implementation = UserPage.class)))
+            content = @Content(schema = @Schema(ref = "UserPage")))
     @APIResponse(responseCode = "400", description = "offset or limit out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public UserPage page(
             @Parameter(description = "users to skip, default 0") @QueryParam("offset") String offset,
             @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("limit") String limit) {
@@ -92,20 +92,22 @@ public class AdminUsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Operation(summary = "Create a user, also while self-registration is switched off (keyturn.registration.enabled)",
             description = "The same rules as registration apply; roles default to [\"user\"]. No session is opened.")
     @APIResponse(responseCode = "201", description = "Created; Location names the user (under keyturn.issuer)",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            content = @Content(schema = @Schema(implementation = UserAdminView.class)))
+            content = @Content(schema = @Schema(ref = "UserAdmin")))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors; roles other than user and "
             + "admin among them) or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "username_taken or email_taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewUserRequest body) {
         Set<String> roles = body.roles == null ? Set.of(Role.USER) : new LinkedHashSet<>(body.roles);
         User user = administration.create(body.username, body.email, body.password, roles,
@@ -122,9 +124,9 @@ public class AdminUsersResource {
     @Path("{id}")
     @Operation(summary = "One user (the Location of a registration)")
     @APIResponse(responseCode = "200", description = "The user",
-            content = @Content(schema = @Schema(implementation = UserAdminView.class)))
+            content = @Content(schema = @Schema(ref = "UserAdmin")))
     @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public UserAdminView user(@PathParam("id") String id) {
         return users.byId(id).map(UserAdminView::of).orElseThrow(AdminUsersResource::noSuchUser);
     }
@@ -132,12 +134,14 @@ public class AdminUsersResource {
     @PUT
     @Path("{id}/enabled")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Operation(summary = "Enable or disable a user; disabling revokes every session of that user at once")
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "400", description = "enabled missing or not a boolean",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response setEnabled(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") EnabledRequest body) {
         administration.setEnabled(id, body.enabled, clients.addressOf(request))

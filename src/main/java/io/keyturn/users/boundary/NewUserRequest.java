@@ -1,6 +1,7 @@
 package io.keyturn.users.boundary;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user an administrator creates: the fields of a registration, plus the roles (default {@code ["user"]}). */
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class NewUserRequest extends RegistrationRequest {
 
     @Schema(description = "Roles to grant, each \"user\" or \"admin\"; [\"user\"] when absent",
-            example = "[\"user\"]")
+            type = SchemaType.ARRAY, implementation = String.class)
     public List<String> roles;
 
     @Override

@@ -4,5 +4,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "UserPage", description = "One page of users, oldest first")
-public record UserPage(List<UserAdminView> items, int offset, int limit, long total) {
+public record UserPage(List<UserAdminView> items, int offset, int limit,
+        @Schema(format = "int64", description = "users in all") long total) {
 }

@@ -1,0 +1,299 @@
+package io.keyturn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.keyturn.testing.Deployments;
+import io.keyturn.testing.Http;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The served OpenAPI document says what Keyturn does: it is a valid OpenAPI 3 document (swagger-parser, which
+ * openapi-generator also reads it with, reports nothing), and Atlassian's validator accepts real exchanges of every
+ * operation against it: the request as a client sends it, and the answer's status, headers and body. A field the
+ * document leaves out, a status it does not list, a wrong type or a constraint the answer breaks fails the test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OpenApiDocumentIT {
+
+    private static final String PASSWORD = "document passphrase 7q2w";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keyturn();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private String document;
+    private OpenApiInteractionValidator validator;
+    private final Set<String> exchanged = new TreeSet<>();
+
+    @BeforeEach
+    void readTheDocument() {
+        Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
+        assertEquals(200, reply.status(), reply::toString);
+        document = reply.body();
+        // request bodies may carry fields the document does not name (the contract: unknown JSON fields are ignored);
+        // answers may not
+        // withResolveCombinators: one schema from an allOf (NewUserRequest extends RegistrationRequest), else each
+        // part alone refuses the other's fields
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).withResolveCombinators(true)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    private Http http() {
+        return new Http(base);
+    }
+
+    @Test
+    void theDocumentIsValidOpenApi() {
+        List<String> messages = new OpenAPIV3Parser().readContents(document).getMessages();
+        assertTrue(messages.isEmpty(), () -> "swagger-parser: " + messages);
+    }
+
+    @Test
+    void firstPartyAnswersMatchTheDocument() {
+        Http http = http();
+        String name = Http.uniqueName("doc");
+        String registration = Json.createObjectBuilder().add("username", name).add("email", name + "@example.com")
+                .add("password", PASSWORD).build().toString();
+        JsonObject registered = conforms(http.post("/api/auth/register").bodyMode().json(registration).send(),
+                registration, 201).json();
+        conforms(http.post("/api/auth/register").bodyMode().json(registration).send(), registration, 409);
+        String invalid = "{\"username\":\"x\",\"email\":\"not an address\",\"password\":\"short\"}";
+        conforms(http.post("/api/auth/register").json(invalid).send(), invalid, 400);
+
+        String login = credentials(name, PASSWORD);
+        JsonObject loggedIn = conforms(http.post("/api/auth/login").bodyMode().json(login).send(), login, 200).json();
+        String wrong = credentials(name, "not the password 1");
+        conforms(http.post("/api/auth/login").json(wrong).send(), wrong, 401);
+        conforms(http.post("/api/auth/login").body("text/plain", login).send(), login, 415);
+        String huge = credentials(name, "x".repeat(20_000));
+        conforms(http.post("/api/auth/login").json(huge).send(), huge, 413);
+
+        String token = loggedIn.getString("accessToken");
+        conforms(http.get("/api/me").bearer(token).send(), null, 200);
+        conforms(http.get("/api/me").send(), null, 401);
+        conforms(http.get("/api/auth/sessions").bearer(token).send(), null, 200);
+        conforms(http.delete("/api/auth/sessions/no-such-session").bearer(token).send(), null, 404);
+        conforms(http.delete("/api/auth/sessions/" + registered.getString("sessionId")).bearer(token).send(), null,
+                204);
+
+        String refresh = refreshBody(loggedIn.getString("refreshToken"));
+        JsonObject rotated = conforms(http.post("/api/auth/refresh").bodyMode().json(refresh).send(), refresh, 200)
+                .json();
+        conforms(http.post("/api/auth/refresh").bodyMode().json(refresh).send(), refresh, 200); // grace window
+        String unknown = refreshBody("A".repeat(43));
+        conforms(http.post("/api/auth/refresh").bodyMode().json(unknown).send(), unknown, 401);
+        conforms(http.post("/api/auth/refresh").send(), null, 403); // cookie mode without X-Requested-With
+
+        String change = Json.createObjectBuilder().add("currentPassword", "not the password 2")
+                .add("newPassword", PASSWORD + " new").build().toString();
+        conforms(http.post("/api/auth/password").bearer(rotated.getString("accessToken")).json(change).send(),
+                change, 401);
+        change = Json.createObjectBuilder().add("currentPassword", PASSWORD).add("newPassword", PASSWORD + " new")
+                .build().toString();
+        conforms(http.post("/api/auth/password").bearer(rotated.getString("accessToken")).json(change).send(),
+                change, 204);
+
+        String logout = refreshBody(rotated.getString("refreshToken"));
+        conforms(http.post("/api/auth/logout").bodyMode().json(logout).send(), logout, 204);
+        conforms(http.post("/api/auth/logout").bodyMode().json("{").send(), "{", 400);
+        conforms(http.post("/api/auth/logout-all").bearer(rotated.getString("accessToken")).send(), null, 204);
+        conforms(http.post("/api/auth/logout-all").send(), null, 401);
+    }
+
+    @Test
+    void administratorAnswersMatchTheDocument() {
+        Http http = http();
+        String admin = http.adminToken();
+        String name = Http.uniqueName("doc-admin");
+        String newUser = Json.createObjectBuilder().add("username", name).add("email", name + "@example.com")
+                .add("password", PASSWORD).add("roles", Json.createArrayBuilder().add("user")).build().toString();
+        String id = conforms(http.post("/api/admin/users").bearer(admin).json(newUser).send(), newUser, 201).json()
+                .getString("id");
+        conforms(http.get("/api/admin/users?offset=0&limit=5").bearer(admin).send(), null, 200);
+        conforms(http.get("/api/admin/users?limit=0").bearer(admin).send(), null, 400);
+        conforms(http.get("/api/admin/users/" + id).bearer(admin).send(), null, 200);
+        conforms(http.get("/api/admin/users/no-such-user").bearer(admin).send(), null, 404);
+
+        JsonObject user = http.login(name, PASSWORD);
+        conforms(http.get("/api/admin/users").bearer(user.getString("accessToken")).send(), null, 403);
+        conforms(http.get("/api/admin/users/" + id + "/sessions").bearer(admin).send(), null, 200);
+        conforms(http.delete("/api/admin/sessions/" + user.getString("sessionId")).bearer(admin).send(), null, 204);
+        conforms(http.delete("/api/admin/users/" + id + "/sessions").bearer(admin).send(), null, 204);
+        String disable = "{\"enabled\":false}";
+        conforms(http.put("/api/admin/users/" + id + "/enabled").bearer(admin).json(disable).send(), disable, 204);
+
+        String clientId = Http.uniqueName("doc-client");
+        String client = Json.createObjectBuilder().add("clientId", clientId).add("confidential", true)
+                .add("roles", Json.createArrayBuilder().add("service")).build().toString();
+        conforms(http.post("/api/admin/clients").bearer(admin).json(client).send(), client, 201);
+        conforms(http.post("/api/admin/clients").bearer(admin).json(client).send(), client, 409);
+        conforms(http.get("/api/admin/clients").bearer(admin).send(), null, 200);
+        conforms(http.post("/api/admin/clients/" + clientId + "/secret").bearer(admin).send(), null, 201);
+        conforms(http.delete("/api/admin/clients/" + clientId).bearer(admin).send(), null, 204);
+        conforms(http.delete("/api/admin/clients/" + clientId).bearer(admin).send(), null, 404);
+    }
+
+    @Test
+    void oauthAnswersMatchTheDocument() {
+        Http http = http();
+        String admin = http.adminToken();
+        String clientId = Http.uniqueName("doc-service");
+        String client = Json.createObjectBuilder().add("clientId", clientId).add("confidential", true)
+                .add("roles", Json.createArrayBuilder().add("service")).build().toString();
+        String secret = http.post("/api/admin/clients").bearer(admin).json(client).send().json()
+                .getString("clientSecret");
+        String basic = "Basic " + Base64.getEncoder().encodeToString((form(clientId) + ":" + form(secret))
+                .getBytes(StandardCharsets.UTF_8));
+
+        String grant = "grant_type=client_credentials";
+        String accessToken = conforms(formPost(http, "/api/oauth2/token", grant).header("Authorization", basic)
+                .send(), grant, 200).json().getString("access_token");
+        conforms(formPost(http, "/api/oauth2/token", grant).header("Authorization", "Basic Zm9vOmJhcg==").send(),
+                grant, 401);
+        String unsupported = "grant_type=authorization_code&code=x";
+        conforms(formPost(http, "/api/oauth2/token", unsupported).send(), unsupported, 400);
+
+        String name = Http.uniqueName("doc-oauth");
+        JsonObject user = http.register(name, PASSWORD);
+        String refreshGrant = "grant_type=refresh_token&refresh_token=" + form(user.getString("refreshToken"))
+                + "&client_id=doc-public-app";
+        String refreshToken = conforms(formPost(http, "/api/oauth2/token", refreshGrant).send(), refreshGrant, 200)
+                .json().getString("refresh_token");
+
+        for (String token : List.of(accessToken, refreshToken, "no such token")) {
+            String introspect = "token=" + form(token);
+            conforms(formPost(http, "/api/oauth2/introspect", introspect).header("Authorization", basic).send(),
+                    introspect, 200);
+        }
+        conforms(formPost(http, "/api/oauth2/introspect", "token=x").send(), "token=x", 401);
+        String revoke = "token=" + form(refreshToken) + "&client_id=doc-public-app";
+        conforms(formPost(http, "/api/oauth2/revoke", revoke).send(), revoke, 200);
+        conforms(formPost(http, "/api/oauth2/revoke", "client_id=doc-public-app").send(), "client_id=doc-public-app",
+                400);
+    }
+
+    @Test
+    void discoveryDocumentsMatchTheDocument() {
+        Http http = http();
+        conforms(http.get("/.well-known/jwks.json").send(), null, 200);
+        conforms(http.get("/.well-known/openid-configuration").send(), null, 200);
+        conforms(http.get("/.well-known/oauth-authorization-server").send(), null, 200);
+    }
+
+    /** Every operation of the document is exchanged by one of the tests above (run together, as CI does). */
+    @Test
+    void everyOperationIsExchangedHere() {
+        firstPartyAnswersMatchTheDocument();
+        administratorAnswersMatchTheDocument();
+        oauthAnswersMatchTheDocument();
+        discoveryDocumentsMatchTheDocument();
+        Set<String> documented = new TreeSet<>();
+        Json.createReader(new java.io.StringReader(document)).readObject().getJsonObject("paths")
+                .forEach((path, item) -> item.asJsonObject().keySet().stream()
+                        .filter(method -> Set.of("get", "post", "put", "delete", "patch").contains(method))
+                        .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(exchanged);
+        assertTrue(missing.isEmpty(), () -> "documented but not exchanged here: " + missing);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Checks the exchange against the document and the status the test expects; returns the answer. {@code body} is
+     * the request body as sent (the client keeps no copy of it). A request that succeeds must match the document too;
+     * one that is refused was refused for not matching it (no token, bad fields, a wrong media type), so only its
+     * answer is checked.
+     */
+    private Http.Reply conforms(Http.Reply reply, String body, int expectedStatus) {
+        HttpRequest sent = reply.response().request();
+        String path = pathInDocument(sent.uri());
+        SimpleRequest.Builder request = new SimpleRequest.Builder(sent.method(), path);
+        if (sent.uri().getRawQuery() != null) {
+            for (String parameter : sent.uri().getRawQuery().split("&")) {
+                String[] pair = parameter.split("=", 2);
+                request.withQueryParam(pair[0], pair.length > 1 ? pair[1] : "");
+            }
+        }
+        sent.headers().map().forEach(request::withHeader);
+        if (body != null) {
+            request.withBody(body);
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.body());
+        reply.response().headers().map().forEach(response::withHeader);
+        ValidationReport report = expectedStatus < 300 ? validator.validate(request.build(), response.build())
+                : validator.validateResponse(path, request.build().getMethod(), response.build());
+        String exchange = sent.method() + " " + path + " -> " + reply.status();
+        assertEquals(expectedStatus, reply.status(), () -> exchange + " " + reply.body());
+        assertFalse(report.hasErrors(), () -> exchange + " does not match the document:\n"
+                + SimpleValidationReportFormat.getInstance().apply(report) + "\nanswer: " + reply.body());
+        exchanged.add(sent.method() + " " + templateOf(path));
+        return reply;
+    }
+
+    private String pathInDocument(URI uri) {
+        String contextRoot = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        return "/" + uri.getRawPath().substring(contextRoot.length());
+    }
+
+    /** The document's path template an exchanged path belongs to, for the coverage check. */
+    private String templateOf(String path) {
+        List<String> templates = new ArrayList<>();
+        Json.createReader(new java.io.StringReader(document)).readObject().getJsonObject("paths").keySet()
+                .forEach(templates::add);
+        return templates.stream().filter(template -> path.matches(template.replaceAll("\\{[^}/]+}", "[^/]+")))
+                .findFirst().orElse(path);
+    }
+
+    private static Http.Request formPost(Http http, String path, String form) {
+        return http.post(path).body("application/x-www-form-urlencoded", form);
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String credentials(String username, String password) {
+        return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    }
+
+    private static String refreshBody(String refreshToken) {
+        return Json.createObjectBuilder().add("refreshToken", refreshToken).build().toString();
+    }
+}
