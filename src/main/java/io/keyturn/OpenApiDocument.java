@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
@@ -31,9 +32,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * <li>a tag once per resource class that names it;</li>
  * <li>a top-level {@code endpoints} list.</li>
  * </ul>
- * The corrections read the schema model of MicroProfile OpenAPI 3.x (Payara 6). WildFly implements 4.x, whose
- * model has other signatures for several of these accessors and whose generator adds none of this, so there the
- * filter only adds the shared answers.
+ * The schema corrections read the model of MicroProfile OpenAPI 3.x (Payara 6). WildFly implements 4.x, whose
+ * model has other signatures for several of these accessors and whose generator adds none of this, so there they
+ * are skipped. On both, an answer documented without content stays without ({@link #filterAPIResponse}).
  */
 public class OpenApiDocument implements OASFilter {
 
@@ -83,6 +84,21 @@ public class OpenApiDocument implements OASFilter {
         } catch (ReflectiveOperationException notPayara) {
             // no such list to remove
         }
+    }
+
+    /**
+     * WildFly describes an answer documented without content (revocation's 200) as content of any media type
+     * ({@code &#42;/&#42;}) without a schema, which tells a client to expect a body that never comes.
+     */
+    @Override
+    public APIResponse filterAPIResponse(APIResponse response) {
+        Map<String, MediaType> content = response.getContent() == null ? null
+                : response.getContent().getMediaTypes();
+        if (content != null && content.size() == 1 && content.containsKey("*/*")
+                && content.get("*/*").getSchema() == null) {
+            response.setContent(null);
+        }
+        return response;
     }
 
     private static boolean singleTypeSchemas() {

@@ -15,6 +15,8 @@ import io.keyturn.testing.Http;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -62,7 +64,7 @@ class OpenApiDocumentIT {
     void readTheDocument() {
         Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
         assertEquals(200, reply.status(), reply::toString);
-        document = reply.body();
+        document = withoutWildFlysEmptyObjects(reply.json());
         // request bodies may carry fields the document does not name (the contract: unknown JSON fields are ignored);
         // answers may not
         // withResolveCombinators: one schema from an allOf (NewUserRequest extends RegistrationRequest), else each
@@ -184,8 +186,10 @@ class OpenApiDocumentIT {
         String grant = "grant_type=client_credentials";
         String accessToken = conforms(formPost(http, "/api/oauth2/token", grant).header("Authorization", basic)
                 .send(), grant, 200).json().getString("access_token");
-        conforms(formPost(http, "/api/oauth2/token", grant).header("Authorization", "Basic Zm9vOmJhcg==").send(),
-                grant, 401);
+        String unknownClient = "Basic " + Base64.getEncoder().encodeToString((Http.uniqueName("doc-nobody") + ":x")
+                .getBytes(StandardCharsets.UTF_8));
+        conforms(formPost(http, "/api/oauth2/token", grant).header("Authorization", unknownClient).send(), grant,
+                401);
         String unsupported = "grant_type=authorization_code&code=x";
         conforms(formPost(http, "/api/oauth2/token", unsupported).send(), unsupported, 400);
 
@@ -265,6 +269,25 @@ class OpenApiDocumentIT {
                 + SimpleValidationReportFormat.getInstance().apply(report) + "\nanswer: " + reply.body());
         exchanged.add(sent.method() + " " + templateOf(path));
         return reply;
+    }
+
+    /**
+     * WildFly 39 adds empty {@code externalDocs}, {@code info.license} and {@code info.contact} objects to every
+     * document after the application's filter has run (docs/portability.md), and OpenAPI requires a {@code url} and a
+     * {@code name} in the first two. Payara's document has none of them, so there this changes nothing.
+     */
+    private static String withoutWildFlysEmptyObjects(JsonObject served) {
+        JsonObjectBuilder document = Json.createObjectBuilder(served);
+        if (JsonValue.EMPTY_JSON_OBJECT.equals(served.get("externalDocs"))) {
+            document.remove("externalDocs");
+        }
+        JsonObjectBuilder info = Json.createObjectBuilder(served.getJsonObject("info"));
+        for (String part : List.of("license", "contact")) {
+            if (JsonValue.EMPTY_JSON_OBJECT.equals(served.getJsonObject("info").get(part))) {
+                info.remove(part);
+            }
+        }
+        return document.add("info", info).build().toString();
     }
 
     private String pathInDocument(URI uri) {

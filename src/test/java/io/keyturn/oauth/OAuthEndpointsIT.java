@@ -385,6 +385,9 @@ class OAuthEndpointsIT {
         assertEquals(200, revoke(form("token", "x".repeat(43), "client_id", "app")).status());
         assertEquals(200, revoke(form("token", "not.a.jwt", "client_id", "app")).status());
         assertEquals(200, revoke(form("token", byAccess.getString("accessToken"), "client_id", "app")).status());
+        // the answer has no body, so a client that accepts only text is served too (it was 406)
+        assertEquals(200, http().post("/api/oauth2/revoke").header("Accept", "text/plain")
+                .body(FORM, form("token", "x".repeat(43), "client_id", "app")).send().status());
         assertOAuthError(revoke(form("client_id", "app")), 400, "invalid_request");
         assertOAuthError(revoke(form("token", "abc")), 401, "invalid_client");
     }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,8 +43,7 @@ public class RevocationResource {
     @Inject
     HttpServletRequest request;
 
-    @POST
-    @Produces(MediaType.APPLICATION_JSON)
+    @POST // no @Produces: the answer has no body (errors name their own type), so any Accept is served
     @Operation(operationId = "revokeToken",
             summary = "Revoke a token (RFC 7009): a refresh token or an access token ends its session",
             description = "application/x-www-form-urlencoded: token, optional token_type_hint (access_token or "
@@ -56,11 +54,12 @@ public class RevocationResource {
             schema = @Schema(ref = "OAuthRevocationRequest")))
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
     @APIResponse(responseCode = "400", description = "invalid_request (no token, not form-encoded, duplicated "
-            + "parameters)", content = @Content(schema = @Schema(ref = "OAuthError")))
+            + "parameters)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client, with WWW-Authenticate: Basic",
-            content = @Content(schema = @Schema(ref = "OAuthError")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications)",
-            content = @Content(schema = @Schema(ref = "OAuthError")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response revoke(InputStream body) throws IOException {
         FormParameters form = forms.read(request, body);
         String token = form.required("token");
