@@ -17,9 +17,10 @@ import java.util.Optional;
  * Who is calling an OAuth endpoint (RFC 6749 §2.3): a confidential client with {@code client_secret_basic} or
  * {@code client_secret_post}, or a public client that sends only its {@code client_id}. One method per request.
  * <p>
- * Secret checks are throttled like password checks ({@link LoginThrottle}): the attempt is reserved before the secret
- * is compared, per client id and per client address, and settled by the outcome, so nobody can try secrets faster
- * than logins. Failures are security events; the secret is never logged.
+ * Secret checks are throttled per client address like password checks ({@link LoginThrottle}): the attempt is reserved
+ * before the secret is compared and settled by the outcome, so nobody sweeps client ids or secrets faster than
+ * logins. Not per client id: a secret is 256 random bits, which no one guesses, and a count per id would let anyone
+ * who knows the id lock its holder out. Failures are security events; the secret is never logged.
  */
 @ApplicationScoped
 public class ClientAuthentication {
@@ -80,7 +81,7 @@ public class ClientAuthentication {
         }
         ThrottleReservation reservation;
         try {
-            reservation = throttle.reserve("oauth-client:" + clientId, address, "client_authentication");
+            reservation = throttle.reserveFromAddress(address, "client_authentication");
         } catch (ProblemException throttled) {
             throw OAuthRefusals.asOAuth(throttled);
         }

@@ -65,11 +65,28 @@ public class LoginThrottle {
         return reservation;
     }
 
+    /**
+     * Reserves one check of a secret no one can guess (an OAuth client's 256 random bits) from the address, or
+     * refuses it with 429. Counted per address only: a count per client id would let anyone who knows the id block
+     * its holder, and protect nothing.
+     */
+    public ThrottleReservation reserveFromAddress(String clientAddress, String event) {
+        ThrottleReservation reservation = new ThrottleReservation(null, clientOf(clientAddress), clientAddress);
+        Instant now = clock.instant();
+        counters.ensureExist(List.of(reservation.clientSubject()), now);
+        Duration wait = counters.reserveAll(List.of(reservation.clientSubject()), List.of(settings.client()), now);
+        if (!wait.isZero()) {
+            SecurityLog.alert(event + "_throttled", "refused", null, null, clientAddress);
+            throw tooManyAttempts(wait, "Too many failed attempts");
+        }
+        return reservation;
+    }
+
     /** The password was wrong: the attempt stays counted, and may start a block. */
     @Transactional(TxType.REQUIRES_NEW)
     public void failed(ThrottleReservation reservation) {
         Instant now = clock.instant();
-        counters.lockedIfPresent(reservation.accountSubject())
+        account(reservation)
                 .filter(counter -> counter.failed(now, settings.account()))
                 .ifPresent(counter -> SecurityLog.alert("login_throttle_started", "account_blocked", null, null,
                         reservation.clientAddress()));
@@ -87,8 +104,12 @@ public class LoginThrottle {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void succeeded(ThrottleReservation reservation) {
-        counters.lockedIfPresent(reservation.accountSubject()).ifPresent(ThrottleCounter::cleared);
+        account(reservation).ifPresent(ThrottleCounter::cleared);
         counters.lockedIfPresent(reservation.clientSubject()).ifPresent(ThrottleCounter::released);
+    }
+
+    private Optional<ThrottleCounter> account(ThrottleReservation reservation) {
+        return Optional.ofNullable(reservation.accountSubject()).flatMap(counters::lockedIfPresent);
     }
 
     /** Counts one registration from the address, successful or not, or refuses it with 429. */
