@@ -496,7 +496,7 @@ class OAuthEndpointsIT {
     }
 
     @Test
-    void introspectionIsForConfidentialClientsAndKnowsClientTokens() {
+    void introspectionIsForConfidentialClientsAndKnowsClientTokens() throws InterruptedException {
         String clientId = Http.uniqueName("batch");
         String secret = registerClient(clientId, true, "service").getString("clientSecret");
         String clientToken = tokenWithBasic(clientId, secret, form("grant_type", "client_credentials")).json()
@@ -517,6 +517,9 @@ class OAuthEndpointsIT {
         assertEquals(204, http().delete("/api/admin/clients/" + clientId).bearer(http().adminToken()).send()
                 .status());
         assertInactive(clientToken, "its client was deleted");
+        Thread.sleep(1_100); // the token's iat counts whole seconds: the new client is created in a later one
+        registerClient(clientId, true, "other");
+        assertInactive(clientToken, "issued to the deleted client, not to the new one registered under its id");
     }
 
     private void setEnabled(String userId, boolean enabled) {

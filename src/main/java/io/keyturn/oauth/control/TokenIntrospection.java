@@ -64,7 +64,9 @@ public class TokenIntrospection {
             return Optional.empty();
         }
         if (claims.clientToken()) {
+            // a client registered again under a deleted one's id does not revive the deleted one's tokens
             return registry.find(claims.userId()).filter(Client::confidential)
+                    .filter(client -> claims.issuedAtEpochSecond() >= client.createdAt().getEpochSecond())
                     .map(client -> describe(Introspection.ACCESS_TOKEN, claims.userId(), claims.username(),
                             client.clientId(), claims.expiresAtEpochSecond(), claims.issuedAtEpochSecond(), null,
                             List.copyOf(claims.groups())));
