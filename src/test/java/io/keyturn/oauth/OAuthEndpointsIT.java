@@ -166,6 +166,28 @@ class OAuthEndpointsIT {
         assertProblem(http().get("/api/admin/clients").bearer(userToken).send(), 403, "forbidden");
     }
 
+    /**
+     * A username and a client id are both the upn and preferred_username of access tokens, so one never takes the
+     * other's name, in any case: a self-registered user could otherwise pass for a service (the probe did).
+     */
+    @Test
+    void aUsernameIsNeverAClientIdNorTheOtherWayRound() {
+        String service = Http.uniqueName("Orders-Service");
+        registerClient(service, true, "service");
+        assertProblem(http().post("/api/auth/register").json(Json.createObjectBuilder()
+                .add("username", service.toLowerCase(java.util.Locale.ROOT)).add("email", service + "@example.com")
+                .add("password", PASSWORD).build().toString()).send(), 409, "username_taken");
+        assertProblem(http().post("/api/admin/users").bearer(http().adminToken()).json(Json.createObjectBuilder()
+                .add("username", service).add("email", service + "@example.org").add("password", PASSWORD).build()
+                .toString()).send(), 409, "username_taken");
+
+        String person = Http.uniqueName("carol");
+        http().register(person, PASSWORD);
+        assertProblem(http().post("/api/admin/clients").bearer(http().adminToken())
+                .json("{\"clientId\":\"" + person.toUpperCase(java.util.Locale.ROOT) + "\",\"confidential\":true}")
+                .send(), 409, "client_exists");
+    }
+
     @Test
     void aNewSecretInvalidatesTheOldOne() {
         String clientId = Http.uniqueName("rotating");

@@ -11,7 +11,10 @@ import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
+import io.keyturn.users.control.UserRepository;
+import io.keyturn.users.entity.UsernameClaimed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,6 +43,20 @@ public class ClientRegistry {
     @Inject
     Clock clock;
 
+    @Inject
+    UserRepository users;
+
+    /**
+     * A new account's username may not be a client id in any case ({@code upn} and {@code preferred_username} of
+     * client-credentials tokens): the account is refused as {@code username_taken}.
+     */
+    void refuseClientIdsAsUsernames(@Observes UsernameClaimed claim) {
+        if (em.createNamedQuery(Client.COUNT_NAMED, Long.class).setParameter("name", claim.canonicalUsername())
+                .getSingleResult() > 0) {
+            throw new ProblemException(ProblemType.USERNAME_TAKEN);
+        }
+    }
+
     @Transactional
     public RegisteredClient register(String clientId, boolean confidential, Set<String> roles, String adminUserId,
             String address) {
@@ -56,7 +73,9 @@ public class ClientRegistry {
             throw new InvalidFieldsException(new Problem.FieldError("roles", "only a confidential client has roles"));
         }
         // locking read: on MySQL's case-insensitive key "Orders" and "orders" are one client, so they clash alike
-        if (em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE) != null) {
+        if (em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE) != null
+                || users.byUsername(clientId).isPresent()) {
+            // a username too: both are upn and preferred_username in access tokens, which must name one principal
             throw new ProblemException(ProblemType.CLIENT_EXISTS);
         }
         String secret = confidential ? ClientSecrets.newSecret() : null;

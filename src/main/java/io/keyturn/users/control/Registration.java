@@ -8,7 +8,9 @@ import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
+import io.keyturn.users.entity.UsernameClaimed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,9 @@ public class Registration {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<UsernameClaimed> claimed;
+
     @Transactional
     public User register(String username, String email, String password, Set<String> roles) {
         refuseInvalid(username, email, password, roles);
@@ -46,6 +51,7 @@ public class Registration {
         if (users.byEmail(canonicalEmail).isPresent()) {
             throw emailTaken();
         }
+        claimed.fire(new UsernameClaimed(canonicalUsername)); // an OAuth client's id is refused as username_taken
         User user = new User(canonicalUsername, canonicalEmail, hasher.hash(password), roles, clock.instant());
         try {
             users.add(user);
