@@ -152,6 +152,7 @@ class OAuthEndpointsIT {
                 .filter(c -> c.getString("clientId").equals(clientId)).findFirst().orElseThrow();
         assertFalse(listed.containsKey("clientSecret"));
         assertFalse(listed.containsKey("secretHash"));
+        assertEquals(created.getString("createdAt"), listed.getString("createdAt"), "as stored, to the microsecond");
         assertTrue(listed.getBoolean("confidential"));
 
         assertProblem(http().post("/api/admin/clients").bearer(http().adminToken())
