@@ -17,7 +17,9 @@ import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +54,8 @@ public final class StrictJson {
                 continue;
             }
             JsonValue value = object.get(field.getName());
-            if (value != null && value.getValueType() != ValueType.NULL && !fits(field.getType(), value)) {
-                errors.add(new FieldError(field.getName(), "must be " + expected(field.getType())));
+            if (value != null && value.getValueType() != ValueType.NULL && !fits(field, value)) {
+                errors.add(new FieldError(field.getName(), "must be " + expected(field)));
             }
         }
         if (!errors.isEmpty()) {
@@ -81,6 +83,21 @@ public final class StrictJson {
         }
     }
 
+    private static boolean fits(Field field, JsonValue value) {
+        if (isListOfStrings(field)) {
+            // JSON-B would flatten [["admin"]] or turn [1] into ["1"]
+            return value.getValueType() == ValueType.ARRAY && value.asJsonArray().stream()
+                    .allMatch(element -> element.getValueType() == ValueType.STRING);
+        }
+        return fits(field.getType(), value);
+    }
+
+    private static boolean isListOfStrings(Field field) {
+        return Collection.class.isAssignableFrom(field.getType())
+                && field.getGenericType() instanceof ParameterizedType generic
+                && generic.getActualTypeArguments().length == 1 && generic.getActualTypeArguments()[0] == String.class;
+    }
+
     private static boolean fits(Class<?> type, JsonValue value) {
         if (type == String.class) {
             return value.getValueType() == ValueType.STRING;
@@ -94,7 +111,11 @@ public final class StrictJson {
         return true;
     }
 
-    private static String expected(Class<?> type) {
+    private static String expected(Field field) {
+        if (isListOfStrings(field)) {
+            return "a list of strings";
+        }
+        Class<?> type = field.getType();
         if (type == String.class) {
             return "a string";
         }

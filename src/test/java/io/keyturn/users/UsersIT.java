@@ -654,7 +654,12 @@ class UsersIT {
                 "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD
                         + "\",\"roles\":[]}",
                 "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD
-                        + "\",\"roles\":[null]}")) {
+                        + "\",\"roles\":[null]}",
+                // JSON-B flattened a nested list into ["admin","user"] and turned 1 into "1"
+                "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[[\"admin\",\"user\"]]}",
+                "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[1]}")) {
             JsonObject problem = assertProblem(adminCreate(admin, json), 400, "validation_failed");
             assertEquals(Set.of("roles"), errorFields(problem), json);
         }
