@@ -183,7 +183,7 @@ class OpenApiDocumentIT {
         String basic = "Basic " + Base64.getEncoder().encodeToString((form(clientId) + ":" + form(secret))
                 .getBytes(StandardCharsets.UTF_8));
 
-        String grant = "grant_type=client_credentials";
+        String grant = "grant_type=client_credentials&scope=reports";
         String accessToken = conforms(formPost(http, "/api/oauth2/token", grant).header("Authorization", basic)
                 .send(), grant, 200).json().getString("access_token");
         String unknownClient = "Basic " + Base64.getEncoder().encodeToString((Http.uniqueName("doc-nobody") + ":x")

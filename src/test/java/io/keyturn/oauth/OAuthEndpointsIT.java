@@ -317,6 +317,12 @@ class OAuthEndpointsIT {
                 Json.createArrayBuilder(claims.getJsonArray("groups").stream().map(v -> ((jakarta.json.JsonString) v)
                         .getString()).sorted().toList()).build());
         assertFalse(claims.containsKey("sid"));
+        assertFalse(basic.containsKey("scope"), "none asked, none answered");
+        // a requested scope is not granted, and the answer says so (RFC 6749 §5.1), so the client does not assume it
+        JsonObject scoped = assertTokenResponse(tokenWithBasic(clientId, secret, form("grant_type",
+                "client_credentials", "scope", "admin")), false);
+        assertEquals("", scoped.getString("scope"));
+        assertFalse(claimsOf(scoped.getString("access_token")).containsKey("scope"));
 
         assertTokenResponse(token(form("grant_type", "client_credentials", "client_id", clientId, "client_secret",
                 secret)), false);

@@ -17,6 +17,8 @@ public class TokenForm {
     public String password;
     @Schema(description = "a public client's id, or with client_secret (client_secret_post)")
     public String client_id;
+    @Schema(description = "accepted and not granted: Keyturn has no OAuth scopes, so the answer's scope is empty")
+    public String scope;
     @Schema(description = "client_secret_post; prefer client_secret_basic")
     public String client_secret;
 
@@ -29,6 +31,9 @@ public class TokenForm {
         public long expires_in;
         @Schema(description = "refresh_token and password grants only")
         public String refresh_token;
+        @Schema(description = "only when the request named a scope: empty, since Keyturn grants no OAuth scopes (the "
+                + "token's groups claim carries the roles)")
+        public String scope;
     }
 
     @Schema(name = "OAuthError", description = "RFC 6749 §5.2")

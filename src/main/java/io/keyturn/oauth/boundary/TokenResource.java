@@ -90,6 +90,11 @@ public class TokenResource {
         if (granted.refreshToken() != null) {
             answer.add("refresh_token", granted.refreshToken());
         }
+        if (form.get("scope").isPresent()) {
+            // Keyturn grants no OAuth scopes (a token's groups are its user's or client's roles); RFC 6749 §5.1 asks
+            // for the granted scope when it differs from the requested one, else the client takes it as granted
+            answer.add("scope", "");
+        }
         return Response.ok(answer.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
