@@ -20,6 +20,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -73,7 +77,7 @@ public final class JaxRsTokenEndpoint implements TokenEndpoint {
                         Duration.ofSeconds(answer.getJsonNumber("expires_in").longValueExact()),
                         answer.getString("refresh_token", null));
             }
-            throw failure(response.getStatus(), text(answer, "error"), text(answer, "error_description"));
+            throw failure(response, text(answer, "error"), text(answer, "error_description"));
         } catch (ProcessingException unreachable) {
             throw new KeyturnException("Keyturn's token endpoint could not be reached", 0, null, unreachable);
         }
@@ -87,20 +91,40 @@ public final class JaxRsTokenEndpoint implements TokenEndpoint {
                         Duration.ofSeconds(answer.getJsonNumber("expiresIn").longValueExact()),
                         answer.getString("refreshToken", null));
             }
-            throw failure(response.getStatus(), text(answer, "code"), text(answer, "detail"));
+            throw failure(response, text(answer, "code"), text(answer, "detail"));
         } catch (ProcessingException unreachable) {
             throw new KeyturnException("Keyturn could not be reached", 0, null, unreachable);
         }
     }
 
-    private static KeyturnException failure(int status, String code, String detail) {
+    private static KeyturnException failure(Response response, String code, String detail) {
+        int status = response.getStatus();
         String message = "Keyturn answered " + status + (code == null ? "" : " " + code)
                 + (detail == null ? "" : ": " + detail);
         // only 4xx with a code that names the session or credentials is final; a 5xx is never final
         if (status >= 400 && status < 500 && SessionEndedException.isFinal(code)) {
             return new SessionEndedException(message, status, code);
         }
-        return new KeyturnException(message, status, code, null);
+        return new KeyturnException(message, status, code, retryAfter(response.getHeaderString("Retry-After")),
+                null);
+    }
+
+    /** RFC 9110 §10.2.3: seconds, or an HTTP date; {@code null} when absent or neither. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     /** The body as a JSON object; an empty object when there is none or it is not JSON (e.g. a proxy's 502 page). */

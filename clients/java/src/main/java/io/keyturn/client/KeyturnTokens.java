@@ -19,8 +19,13 @@ import java.util.concurrent.ExecutionException;
  * grace window has passed, and would revoke the session.</li>
  * <li>A renewal refused because the session is over throws {@link SessionEndedException}, tells the
  * {@link SessionEndedListener} once, and ends the source: every later call throws at once, without a request.</li>
- * <li>Any other failure (5xx, I/O) is thrown to the callers waiting for that renewal only; the next call renews
- * again. Nothing retries in the background, so an outage never becomes a request storm.</li>
+ * <li>A failure without {@code Retry-After} (no answer, a proxy's 502) is tried once more at once, with the same
+ * refresh token: if the first request was served and only its answer lost, Keyturn's grace window hands out the same
+ * successor again, instead of a later call presenting the retired token after the window and ending the session as
+ * reuse. If that fails too, it is thrown to the callers waiting for that renewal; the next call renews again.</li>
+ * <li>A failure with {@code Retry-After} (429, Keyturn's 503 during a database outage) is not retried: until that
+ * time has passed, callers get a {@link KeyturnException} at once, without a request. Nothing retries in the
+ * background, so an outage never becomes a request storm.</li>
  * </ul>
  */
 public final class KeyturnTokens {
@@ -66,6 +71,9 @@ public final class KeyturnTokens {
     private volatile SessionEndedException ended;
     /** The renewal under way, shared by everyone who asks meanwhile; guarded by {@link #lock}. */
     private CompletableFuture<Held> inFlight;
+    /** The last failure that asked callers to wait, and until when; guarded by {@link #lock}. */
+    private KeyturnException waitingFor;
+    private Instant waitUntil = Instant.MIN;
 
     private KeyturnTokens(Builder builder, Renewal renewal, Held start) {
         this.renewal = renewal;
@@ -136,6 +144,11 @@ public final class KeyturnTokens {
             if (start.freshAt(clock.instant(), skew)) {
                 return start; // another thread renewed while this one waited for the lock
             }
+            if (inFlight == null && clock.instant().isBefore(waitUntil)) {
+                throw new KeyturnException("Keyturn asked to wait until " + waitUntil + " before the next renewal",
+                        waitingFor.status(), waitingFor.code(), Duration.between(clock.instant(), waitUntil),
+                        waitingFor);
+            }
             if (inFlight == null) {
                 inFlight = new CompletableFuture<>();
                 mine = true;
@@ -152,8 +165,7 @@ public final class KeyturnTokens {
         Held next = null;
         Throwable failure = null;
         try {
-            Issued issued = renewal.renew(start.refreshToken());
-            next = Held.of(issued, clock.instant(), start.refreshToken());
+            next = renewOnceMore(start);
         } catch (Throwable e) { // even an Error must reach the waiting callers, or they would wait forever
             failure = e;
         }
@@ -162,6 +174,9 @@ public final class KeyturnTokens {
                 held = next;
             } else if (failure instanceof SessionEndedException sessionOver) {
                 ended = sessionOver;
+            } else if (failure instanceof KeyturnException refused && refused.retryAfter().isPresent()) {
+                waitingFor = refused;
+                waitUntil = clock.instant().plus(refused.retryAfter().get());
             }
             inFlight = null; // the next caller after a failure starts a new renewal
         }
@@ -169,12 +184,27 @@ public final class KeyturnTokens {
             flight.complete(next);
             return;
         }
-        try {
-            if (failure instanceof SessionEndedException sessionOver && listener != null) {
+        flight.completeExceptionally(failure); // first: a slow or throwing listener must not hold the others
+        if (failure instanceof SessionEndedException sessionOver && listener != null) {
+            try {
                 listener.sessionEnded(sessionOver); // once: only the renewal's own thread gets here, only once
+            } catch (RuntimeException listenerFailed) {
+                sessionOver.addSuppressed(listenerFailed); // every caller is told the session ended, not this
             }
-        } finally {
-            flight.completeExceptionally(failure); // a throwing listener must not leave the others waiting
+        }
+    }
+
+    /** One renewal, and one more at once after a failure that did not say when to come back. */
+    private Held renewOnceMore(Held start) {
+        try {
+            return Held.of(renewal.renew(start.refreshToken()), clock.instant(), start.refreshToken());
+        } catch (SessionEndedException over) {
+            throw over;
+        } catch (KeyturnException failed) {
+            if (failed.retryAfter().isPresent()) {
+                throw failed;
+            }
+            return Held.of(renewal.renew(start.refreshToken()), clock.instant(), start.refreshToken());
         }
     }
 
@@ -236,6 +266,10 @@ public final class KeyturnTokens {
         /** Starts from a stored refresh token; the first {@link #accessToken()} refreshes. */
         public KeyturnTokens fromRefreshToken(String refreshToken) {
             Objects.requireNonNull(refreshToken, "refreshToken");
+            if (refreshToken.isBlank()) {
+                // Keyturn would answer 400, which ends nothing: every call would send another request
+                throw new IllegalArgumentException("refreshToken is blank");
+            }
             return new KeyturnTokens(this, endpoint::refresh, Held.onlyRefreshToken(refreshToken));
         }
 

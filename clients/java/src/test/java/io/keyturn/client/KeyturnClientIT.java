@@ -121,6 +121,25 @@ class KeyturnClientIT {
         assertEquals(1, refreshRequests.get());
     }
 
+    /** Keyturn's 429 says when to come back (Retry-After), and the exception carries it to the caller. */
+    @Test
+    void aThrottledLoginSaysWhenToComeBack() {
+        register("heidi");
+        TokenEndpoint endpoint = endpoint();
+        for (int i = 0; i < 5; i++) {
+            String wrong = "not heidi's password " + i;
+            KeyturnException refused = assertThrows(KeyturnException.class,
+                    () -> endpoint.login(username("heidi"), wrong));
+            assertEquals(401, refused.status());
+            assertTrue(refused.retryAfter().isEmpty());
+        }
+        KeyturnException throttled = assertThrows(KeyturnException.class,
+                () -> KeyturnTokens.builder(endpoint).login(username("heidi"), password("heidi")));
+        assertEquals(429, throttled.status());
+        assertEquals("too_many_attempts", throttled.code());
+        assertTrue(throttled.retryAfter().orElseThrow().toSeconds() > 0, throttled::getMessage);
+    }
+
     @Test
     void aRevokedSessionEndsTheSourceWithoutARetryStorm() throws Exception {
         String userId = register("dave");

@@ -93,19 +93,76 @@ class KeyturnTokensTest {
     }
 
     @Test
-    void aTransientFailureIsThrownToTheCallerAndTheNextCallTriesAgain() {
+    void aFailureWithoutRetryAfterIsTriedOnceMoreAtOnce() {
         KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
         clock.advance(LIFETIME);
         server.failuresToCome.set(1);
 
-        KeyturnException failure = assertThrows(KeyturnException.class, tokens::accessToken);
-        assertEquals(503, failure.status());
-        assertFalse(failure instanceof SessionEndedException);
-        assertFalse(tokens.isEnded());
-        assertEquals(1, server.refreshes.get(), "no retry inside the failed call");
-
         assertEquals("access-2", tokens.accessToken());
         assertEquals(2, server.refreshes.get());
+    }
+
+    @Test
+    void twoFailuresInARowAreThrownToTheCallerAndTheNextCallTriesAgain() {
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
+        clock.advance(LIFETIME);
+        server.failuresToCome.set(2);
+
+        KeyturnException failure = assertThrows(KeyturnException.class, tokens::accessToken);
+        assertEquals(502, failure.status());
+        assertFalse(failure instanceof SessionEndedException);
+        assertFalse(tokens.isEnded());
+        assertEquals(2, server.refreshes.get(), "one retry inside the failed call");
+
+        assertEquals("access-2", tokens.accessToken());
+        assertEquals(3, server.refreshes.get());
+    }
+
+    /**
+     * The server served the refresh but its answer was lost (a proxy's 502): the retry at once presents the same,
+     * now retired, token inside the grace window and gets the same successor. Without it, the next call, whenever it
+     * came, presented the retired token, and after the window Keyturn ended the session as reuse.
+     */
+    @Test
+    void aLostAnswerIsFetchedAgainInsideTheGraceWindow() {
+        server.graceWindow = true;
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
+        clock.advance(LIFETIME);
+        server.loseNextAnswer = true;
+
+        assertEquals("access-2", tokens.accessToken());
+        assertEquals("refresh-2", tokens.refreshToken());
+        assertFalse(server.revoked);
+        clock.advance(LIFETIME);
+        assertEquals("access-3", tokens.accessToken());
+    }
+
+    @Test
+    void aRetryAfterHoldsRenewalsBackUntilItHasPassed() {
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
+        clock.advance(LIFETIME);
+        server.failuresToCome.set(1);
+        server.retryAfter = Duration.ofSeconds(30);
+
+        KeyturnException outage = assertThrows(KeyturnException.class, tokens::accessToken);
+        assertEquals(503, outage.status());
+        assertEquals(Duration.ofSeconds(30), outage.retryAfter().orElseThrow());
+        assertEquals(1, server.refreshes.get(), "no retry against the server's word");
+
+        clock.advance(Duration.ofSeconds(20));
+        KeyturnException held = assertThrows(KeyturnException.class, tokens::accessToken);
+        assertEquals(Duration.ofSeconds(10), held.retryAfter().orElseThrow());
+        assertEquals(1, server.refreshes.get(), "no request while the server asked to wait");
+
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals("access-2", tokens.accessToken());
+        assertEquals(2, server.refreshes.get());
+    }
+
+    @Test
+    void aBlankStoredRefreshTokenIsRefusedAtOnce() {
+        assertThrows(IllegalArgumentException.class,
+                () -> KeyturnTokens.builder(server).clock(clock).fromRefreshToken(" "));
     }
 
     @Test
@@ -168,7 +225,9 @@ class KeyturnTokensTest {
                 sessionEnds += e.getCause() instanceof SessionEndedException ? 1 : 0;
             }
         }
-        assertEquals(THREADS - 1, sessionEnds, "all but the renewing thread, which got the listener's exception");
+        assertEquals(THREADS, sessionEnds, "the renewing thread too: the listener's exception is only suppressed");
+        SessionEndedException end = assertThrows(SessionEndedException.class, tokens::accessToken);
+        assertEquals("a broken listener", end.getSuppressed()[0].getMessage());
         assertTrue(tokens.isEnded());
     }
 
@@ -204,6 +263,14 @@ class KeyturnTokensTest {
         volatile Runnable beforeRefresh = () -> { };
         volatile boolean revoked;
         volatile String live;
+        /** The Retry-After of the failures to come; without it they are a proxy's 502. */
+        volatile Duration retryAfter;
+        /** Serve the next refresh, then fail as if its answer was lost on the way. */
+        volatile boolean loseNextAnswer;
+        /** Keyturn's grace window: the just-retired token gets its successor again. */
+        volatile boolean graceWindow;
+        private String retired;
+        private Issued successor;
 
         @Override
         public synchronized Issued login(String username, String password) {
@@ -216,16 +283,27 @@ class KeyturnTokensTest {
             beforeRefresh.run();
             synchronized (this) {
                 if (failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    throw new KeyturnException("Keyturn answered 503", 503, null, null);
+                    throw retryAfter == null ? new KeyturnException("a proxy answered 502", 502, null, null)
+                            : new KeyturnException("Keyturn answered 503", 503, "service_unavailable", retryAfter,
+                                    null);
                 }
                 if (revoked) {
                     throw new SessionEndedException("Keyturn answered 401", 401, "refresh_token_invalid");
+                }
+                if (graceWindow && refreshToken.equals(retired)) {
+                    return successor;
                 }
                 if (!refreshToken.equals(live)) {
                     revoked = true;
                     throw new SessionEndedException("Keyturn answered 401", 401, "refresh_token_reused");
                 }
-                return next();
+                retired = refreshToken;
+                successor = next();
+                if (loseNextAnswer) {
+                    loseNextAnswer = false;
+                    throw new KeyturnException("a proxy answered 502", 502, null, null);
+                }
+                return successor;
             }
         }
 
