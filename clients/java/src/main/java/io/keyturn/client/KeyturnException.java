@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Keyturn could not hand out a token this time: the server answered 5xx or an unexpected status, or it could not be
- * reached. The token source stays usable; the next call tries again.
+ * Keyturn could not hand out a token this time: the server answered 5xx, 429 or an unexpected status, or it could
+ * not be reached. The token source stays usable; the next call tries again, or, when the answer said
+ * {@link #retryAfter()}, the first call after that time.
  */
 public class KeyturnException extends RuntimeException {
 
