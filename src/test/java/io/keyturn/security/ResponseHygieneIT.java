@@ -249,6 +249,11 @@ class ResponseHygieneIT {
 
         Http.Reply foreign = http.get("/.well-known/jwks.json").header("Origin", "https://evil.example").send();
         assertNull(foreign.header("Access-Control-Allow-Origin"));
+        // the JWKS is publicly cacheable: every variant must say it depends on Origin, or a shared cache could serve
+        // the one without CORS headers to the allowed origin (it was only on the allowed origin's answer)
+        for (Http.Reply reply : List.of(allowed, foreign, http.get("/.well-known/jwks.json").send())) {
+            assertTrue(reply.headers("Vary").stream().anyMatch(vary -> vary.contains("Origin")), reply::toString);
+        }
         Http.Reply foreignPreflight = http.request("OPTIONS", "/api/auth/refresh")
                 .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").send();
         assertNull(foreignPreflight.header("Access-Control-Allow-Origin"));

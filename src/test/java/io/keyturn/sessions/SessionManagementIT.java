@@ -14,6 +14,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -119,6 +123,30 @@ class SessionManagementIT {
         assertTrue(sessions.stream().map(JsonObject.class::cast)
                 .anyMatch(s -> s.getString("id").equals(laptop.getString("sessionId"))));
         assertProblem(http().get("/api/auth/sessions").send(), 401, "unauthorized");
+    }
+
+    /**
+     * A session whose refresh token died idle is over, though never revoked and inside its absolute lifetime: the
+     * list leaves it out (it showed it as active), and every listed session's expiresAt is its refresh token's end.
+     */
+    @Test
+    void aSessionPastItsIdleLifetimeIsNotListed() {
+        String name = Http.uniqueName("idle");
+        JsonObject forgotten = http().register(name, PASSWORD);
+        JsonObject laptop = http().login(name, PASSWORD);
+        LocalDateTime eightDaysAgo = LocalDateTime.now(ZoneOffset.UTC).minusDays(8); // the idle lifetime is 7 days
+        assertEquals(1, TestDatabase.update("UPDATE sessions SET last_used_at = ? WHERE id = ?", eightDaysAgo,
+                forgotten.getString("sessionId")));
+        assertEquals(1, TestDatabase.update("UPDATE refresh_tokens SET expires_at = ? WHERE session_id = ?",
+                eightDaysAgo.plusDays(7), forgotten.getString("sessionId")));
+        assertProblem(refresh(forgotten.getString("refreshToken")), 401, "refresh_token_invalid");
+
+        JsonArray listed = http().get("/api/auth/sessions").bearer(laptop.getString("accessToken")).send().jsonArray();
+        assertEquals(1, listed.size(), listed::toString);
+        JsonObject only = listed.getJsonObject(0);
+        assertEquals(laptop.getString("sessionId"), only.getString("id"));
+        assertEquals(Instant.parse(only.getString("lastUsedAt")).plus(Duration.ofDays(7)),
+                Instant.parse(only.getString("expiresAt")), "the idle end, before the 30-day absolute end");
     }
 
     @Test

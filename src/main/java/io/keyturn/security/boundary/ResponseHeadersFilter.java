@@ -31,11 +31,15 @@ public class ResponseHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
+        if (cors.enabled()) {
+            // every answer depends on the Origin once CORS is on, also one without CORS headers: a shared cache must
+            // not hand a stored answer for another origin (or none) to the allowed one, whose browser would refuse it
+            response.addHeader("Vary", "Origin");
+        }
         String origin = request.getHeader("Origin");
         if (origin != null && cors.allows(origin)) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Allow-Credentials", "true");
-            response.addHeader("Vary", "Origin");
             if ("OPTIONS".equals(request.getMethod())
                     && request.getHeader("Access-Control-Request-Method") != null) {
                 response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);

@@ -37,6 +37,11 @@ public record CorsSettings(List<String> allowedOrigins) {
         return allowedOrigins.contains(origin);
     }
 
+    /** Whether any origin is allowed at all (CORS is off by default). */
+    public boolean enabled() {
+        return !allowedOrigins.isEmpty();
+    }
+
     private static boolean isSerializedOrigin(String value) {
         if (!value.equals(value.toLowerCase(Locale.ROOT))) {
             return false;

@@ -70,7 +70,7 @@ public class AdminUserSessionsResource {
     public List<SessionView> sessionsOf(@PathParam("id") String id) {
         users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
         String mine = caller.principal().sessionId();
-        return sessions.activeOf(id).stream().map(s -> SessionView.of(s, mine)).toList();
+        return sessions.viewsOf(id, mine);
     }
 
     @DELETE

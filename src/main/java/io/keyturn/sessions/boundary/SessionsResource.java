@@ -69,7 +69,7 @@ public class SessionsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<SessionView> mine() {
         BearerPrincipal me = caller.principal();
-        return sessions.activeOf(me.userId()).stream().map(s -> SessionView.of(s, me.sessionId())).toList();
+        return sessions.viewsOf(me.userId(), me.sessionId());
     }
 
     @DELETE

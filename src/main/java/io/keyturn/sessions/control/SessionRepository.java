@@ -1,8 +1,10 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -15,6 +17,9 @@ public class SessionRepository {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    RefreshPolicy policy;
+
     public void add(Session session) {
         em.persist(session);
     }
@@ -23,11 +28,12 @@ public class SessionRepository {
         return Optional.ofNullable(em.find(Session.class, id));
     }
 
+    /**
+     * The user's live sessions, most recently used first: not revoked, not past their absolute end, and used within
+     * the idle lifetime (a session's live refresh token was issued at its last use and dies idle after that).
+     */
     public List<Session> activeOf(String userId, Instant now) {
-        return em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
-                .setParameter("userId", userId)
-                .setParameter("now", now)
-                .getResultList();
+        return activeOf(userId, now, 0);
     }
 
     /** The active sessions of a user after the {@code skip} most recently used ones. */
@@ -35,6 +41,7 @@ public class SessionRepository {
         return em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
                 .setParameter("userId", userId)
                 .setParameter("now", now)
+                .setParameter("idleSince", now.minus(policy.idleTtl()))
                 .setFirstResult(skip)
                 .getResultList();
     }

@@ -8,6 +8,7 @@ import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
+import io.keyturn.sessions.entity.SessionView;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,9 +89,11 @@ public class Sessions {
                 });
     }
 
+    /** The user's live sessions as the user and administrators see them; {@code current} marks that one. */
     @Transactional
-    public List<Session> activeOf(String userId) {
-        return sessions.activeOf(userId, clock.instant());
+    public List<SessionView> viewsOf(String userId, String currentSessionId) {
+        return sessions.activeOf(userId, clock.instant()).stream()
+                .map(session -> SessionView.of(session, currentSessionId, policy)).toList();
     }
 
     @Transactional

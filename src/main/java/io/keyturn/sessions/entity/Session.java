@@ -13,7 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "sessions")
 @NamedQuery(name = Session.ACTIVE_OF_USER, query = "SELECT s FROM Session s WHERE s.userId = :userId "
-        + "AND s.revokedAt IS NULL AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
+        + "AND s.revokedAt IS NULL AND s.expiresAt > :now AND s.lastUsedAt > :idleSince ORDER BY s.lastUsedAt DESC")
 @NamedQuery(name = Session.REVOKE_ALL_OF_USER, query = "UPDATE Session s SET s.revokedAt = :now, "
         + "s.revokeReason = :reason WHERE s.userId = :userId AND s.revokedAt IS NULL")
 @NamedQuery(name = Session.REVOKE_OTHERS_OF_USER, query = "UPDATE Session s SET s.revokedAt = :now, "
