@@ -59,6 +59,6 @@ public class SignIn {
     private IssuedTokens withAccessToken(IssuedRefreshToken issued) {
         User user = issued.user();
         return new IssuedTokens(issued, accessTokens.issue(user.id(), user.username(), user.email(), user.roles(),
-                issued.sessionId()));
+                issued.sessionId(), issued.expiresAt()));
     }
 }

@@ -6,6 +6,8 @@ import io.keyturn.tokens.entity.Issuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.jws.JsonWebSignature;
@@ -40,7 +42,13 @@ public class AccessTokenIssuer {
     @Inject
     AccessTokenClaimOptions options;
 
-    public AccessToken issue(String userId, String username, String email, Set<String> roles, String sessionId) {
+    /**
+     * A user's access token for one session. It expires after the configured lifetime, or when the session can no
+     * longer be refreshed ({@code sessionUsableUntil}: its refresh token's end) if that comes first, so a token never
+     * outlives the session it was issued for, though validation never asks the database.
+     */
+    public AccessToken issue(String userId, String username, String email, Set<String> roles, String sessionId,
+            Instant sessionUsableUntil) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer.value());
         claims.setAudience(settings.audience());
@@ -52,7 +60,7 @@ public class AccessTokenIssuer {
         }
         claims.setStringListClaim("groups", List.copyOf(roles));
         claims.setClaim("sid", sessionId);
-        return signed(claims);
+        return signed(claims, sessionUsableUntil);
     }
 
     /**
@@ -71,12 +79,14 @@ public class AccessTokenIssuer {
         claims.setClaim("preferred_username", clientId);
         claims.setClaim(CLIENT_ID, clientId);
         claims.setStringListClaim("groups", List.copyOf(roles));
-        return signed(claims);
+        return signed(claims, Instant.MAX);
     }
 
-    private AccessToken signed(JwtClaims claims) {
+    private AccessToken signed(JwtClaims claims, Instant notAfter) {
         long now = clock.instant().getEpochSecond();
-        long ttl = settings.ttl().toSeconds();
+        // whole seconds, rounded up: the end of a session that is still usable now never makes a token already expired
+        long untilEnd = Duration.between(Instant.ofEpochSecond(now), notAfter).plusNanos(999_999_999).getSeconds();
+        long ttl = Math.max(1, Math.min(settings.ttl().toSeconds(), untilEnd));
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + ttl));
         claims.setJwtId(RandomTokens.newToken(16));

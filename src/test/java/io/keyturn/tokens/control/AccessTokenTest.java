@@ -104,7 +104,7 @@ class AccessTokenTest {
     }
 
     private static String issue(AccessTokenIssuer issuer) {
-        return issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID).compact();
+        return issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID, Instant.MAX).compact();
     }
 
     private static JsonObject part(String token, int index) {
@@ -136,12 +136,31 @@ class AccessTokenTest {
         assertEquals("JWT", header.getString("typ"));
     }
 
+    /** The session's end (its refresh token's) caps the token: it never outlives the session it was issued for. */
+    @Test
+    void aTokenNeverOutlivesItsSession() {
+        Instant now = Instant.parse("2030-01-02T03:04:05Z");
+        TokenConfig settings = settings("https://issuer.example", "the-audience", Duration.ofSeconds(900));
+        AccessTokenIssuer issuer = issuer(settings, es256(), Clock.fixed(now, ZoneOffset.UTC));
+
+        AccessToken nearTheEnd = issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID,
+                now.plusSeconds(100));
+        assertEquals(100, nearTheEnd.expiresInSeconds());
+        assertEquals(now.getEpochSecond() + 100, part(nearTheEnd.compact(), 1).getJsonNumber("exp").longValueExact());
+
+        AccessToken lastMoment = issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID,
+                now.plusMillis(400));
+        assertEquals(1, lastMoment.expiresInSeconds(), "rounded up, never an already expired token");
+        assertEquals(900, issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID,
+                now.plus(Duration.ofDays(7))).expiresInSeconds());
+    }
+
     @Test
     void claimsAreTheContractsClaimSet() {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
         TokenConfig settings = settings("https://issuer.example", "the-audience", Duration.ofSeconds(1234));
         AccessTokenIssuer issuer = issuer(settings, es256(), Clock.fixed(now, ZoneOffset.UTC));
-        AccessToken access = issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID);
+        AccessToken access = issuer.issue(USER_ID, "alice", "alice@example.com", ROLES, SESSION_ID, Instant.MAX);
         assertEquals(1234, access.expiresInSeconds());
 
         JsonObject claims = part(access.compact(), 1);
@@ -183,7 +202,7 @@ class AccessTokenTest {
     void defaultLifetimeIsFifteenMinutes() {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
         AccessToken access = issuer(defaults(), es256(), Clock.fixed(now, ZoneOffset.UTC))
-                .issue(USER_ID, "alice", "alice@example.com", Set.of("user"), SESSION_ID);
+                .issue(USER_ID, "alice", "alice@example.com", Set.of("user"), SESSION_ID, Instant.MAX);
         assertEquals(900, access.expiresInSeconds());
         JsonObject claims = part(access.compact(), 1);
         assertEquals(900, claims.getJsonNumber("exp").longValueExact() - claims.getJsonNumber("iat").longValueExact());

@@ -140,7 +140,7 @@ class SigningKeysTest {
 
     private static String tokenSignedBy(SigningKeys keys) {
         return AccessTokenTest.issuer(AccessTokenTest.defaults(), keys, Clock.systemUTC())
-                .issue("user-1", "alice", "alice@example.com", Set.of("user"), "session-1").compact();
+                .issue("user-1", "alice", "alice@example.com", Set.of("user"), "session-1", Instant.MAX).compact();
     }
 
     private static AccessTokenValidator validatorOf(SigningKeys keys) {

@@ -9,6 +9,7 @@ import io.keyturn.tokens.entity.AccessTokenSettings;
 import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.tokens.entity.VerifiedClaims;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
@@ -82,7 +83,7 @@ class VerifiedTokenCacheTest {
         SigningKeys keys = AccessTokenTest.keys(SigningAlgorithm.RS256, SigningAlgorithm.RS256.generate());
         AccessTokenValidator validator = AccessTokenTest.validator(settings, keys);
         String token = AccessTokenTest.issuer(settings, keys, Clock.systemUTC())
-                .issue("u1", "alice", "alice@example.com", Set.of("user"), "s1").compact();
+                .issue("u1", "alice", "alice@example.com", Set.of("user"), "s1", Instant.MAX).compact();
 
         VerifiedClaims first = validator.validate(token);
         assertSame(first, validator.validate(token), "the second call is answered from the cache");
