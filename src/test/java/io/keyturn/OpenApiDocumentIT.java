@@ -22,7 +22,6 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +56,8 @@ class OpenApiDocumentIT {
     URL base;
 
     private String document;
+    /** The document's paths, read once: each exchange is matched to its path template. */
+    private JsonObject paths;
     private OpenApiInteractionValidator validator;
     private final Set<String> exchanged = new TreeSet<>();
 
@@ -65,6 +66,7 @@ class OpenApiDocumentIT {
         Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
         assertEquals(200, reply.status(), reply::toString);
         document = withoutWildFlysEmptyObjects(reply.json());
+        paths = Json.createReader(new java.io.StringReader(document)).readObject().getJsonObject("paths");
         // request bodies may carry fields the document does not name (the contract: unknown JSON fields are ignored);
         // answers may not
         // withResolveCombinators: one schema from an allOf (NewUserRequest extends RegistrationRequest), else each
@@ -228,8 +230,7 @@ class OpenApiDocumentIT {
         oauthAnswersMatchTheDocument();
         discoveryDocumentsMatchTheDocument();
         Set<String> documented = new TreeSet<>();
-        Json.createReader(new java.io.StringReader(document)).readObject().getJsonObject("paths")
-                .forEach((path, item) -> item.asJsonObject().keySet().stream()
+        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
                         .filter(method -> Set.of("get", "post", "put", "delete", "patch").contains(method))
                         .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
         Set<String> missing = new TreeSet<>(documented);
@@ -297,10 +298,7 @@ class OpenApiDocumentIT {
 
     /** The document's path template an exchanged path belongs to, for the coverage check. */
     private String templateOf(String path) {
-        List<String> templates = new ArrayList<>();
-        Json.createReader(new java.io.StringReader(document)).readObject().getJsonObject("paths").keySet()
-                .forEach(templates::add);
-        return templates.stream().filter(template -> path.matches(template.replaceAll("\\{[^}/]+}", "[^/]+")))
+        return paths.keySet().stream().filter(template -> path.matches(template.replaceAll("\\{[^}/]+}", "[^/]+")))
                 .findFirst().orElse(path);
     }
 

@@ -5,6 +5,7 @@ import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.throttling.entity.ThrottleCounter;
+import io.keyturn.throttling.entity.ThrottlePolicy;
 import io.keyturn.throttling.entity.ThrottleReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,15 +55,8 @@ public class LoginThrottle {
     public ThrottleReservation reserve(String accountSubject, String clientAddress, String event) {
         ThrottleReservation reservation = new ThrottleReservation(accountSubject, clientOf(clientAddress),
                 clientAddress);
-        Instant now = clock.instant();
-        counters.ensureExist(List.of(reservation.accountSubject(), reservation.clientSubject()), now);
-        Duration wait = counters.reserveAll(List.of(reservation.accountSubject(), reservation.clientSubject()),
-                List.of(settings.account(), settings.client()), now);
-        if (!wait.isZero()) {
-            SecurityLog.alert(event + "_throttled", "refused", null, null, clientAddress);
-            throw tooManyAttempts(wait, "Too many failed attempts");
-        }
-        return reservation;
+        return reserved(reservation, List.of(accountSubject, reservation.clientSubject()),
+                List.of(settings.account(), settings.client()), event);
     }
 
     /**
@@ -72,11 +66,17 @@ public class LoginThrottle {
      */
     public ThrottleReservation reserveFromAddress(String clientAddress, String event) {
         ThrottleReservation reservation = new ThrottleReservation(null, clientOf(clientAddress), clientAddress);
+        return reserved(reservation, List.of(reservation.clientSubject()), List.of(settings.client()), event);
+    }
+
+    /** Counts one attempt on each subject under its policy, or refuses with 429 when any has none left. */
+    private ThrottleReservation reserved(ThrottleReservation reservation, List<String> subjects,
+            List<ThrottlePolicy> policies, String event) {
         Instant now = clock.instant();
-        counters.ensureExist(List.of(reservation.clientSubject()), now);
-        Duration wait = counters.reserveAll(List.of(reservation.clientSubject()), List.of(settings.client()), now);
+        counters.ensureExist(subjects, now);
+        Duration wait = counters.reserveAll(subjects, policies, now);
         if (!wait.isZero()) {
-            SecurityLog.alert(event + "_throttled", "refused", null, null, clientAddress);
+            SecurityLog.alert(event + "_throttled", "refused", null, null, reservation.clientAddress());
             throw tooManyAttempts(wait, "Too many failed attempts");
         }
         return reservation;

@@ -197,15 +197,19 @@ public final class KeyturnTokens {
     /** One renewal, and one more at once after a failure that did not say when to come back. */
     private Held renewOnceMore(Held start) {
         try {
-            return Held.of(renewal.renew(start.refreshToken()), clock.instant(), start.refreshToken());
+            return renewedFrom(start);
         } catch (SessionEndedException over) {
             throw over;
         } catch (KeyturnException failed) {
             if (failed.retryAfter().isPresent()) {
                 throw failed;
             }
-            return Held.of(renewal.renew(start.refreshToken()), clock.instant(), start.refreshToken());
+            return renewedFrom(start);
         }
+    }
+
+    private Held renewedFrom(Held start) {
+        return Held.of(renewal.renew(start.refreshToken()), clock.instant(), start.refreshToken());
     }
 
     private static Held await(CompletableFuture<Held> flight) {
