@@ -4,7 +4,7 @@
 //   const keyturn = createKeyturn();
 //   keyturn.onChange(state => render(state));
 //   await keyturn.start();                       // a reload recovers the session from the refresh cookie
-//   const reply = await keyturn.fetch('/api/me'); // bearer added, refreshed when needed, retried once after a 401
+//   const reply = await keyturn.fetch('/api/me'); // bearer added, refreshed when needed, retried once after a refused token
 //
 // The access token lives in this module's memory only: never in localStorage, sessionStorage, a cookie or the log.
 // The refresh token is the HttpOnly cookie of cookie mode, which scripts cannot read at all.
@@ -275,6 +275,26 @@ export function createKeyturn(options = {}) {
         return refresh(token ? token.accessToken : null);
     }
 
+    /** POST /api/auth/logout under the refresh lock; whether Keyturn confirmed that the session ended. */
+    async function endBrowserSession() {
+        try {
+            const reply = await withRefreshLock(() => fetch(base + '/api/auth/logout', {
+                method: 'POST',
+                credentials: 'same-origin',
+                cache: 'no-store',
+                headers: { [CSRF_HEADER]: CSRF_VALUE },
+            }));
+            return reply.ok;
+        } catch (unreachable) {
+            return false;
+        }
+    }
+
+    /** A 401 about the token itself; Keyturn exposes WWW-Authenticate to other origins when CORS is on. */
+    function refusesBearer(reply) {
+        return /^\s*bearer\b/i.test(reply.headers.get('WWW-Authenticate') || '');
+    }
+
     function withBearer(init, accessToken) {
         const headers = new Headers(init.headers || {});
         headers.set('Authorization', 'Bearer ' + accessToken);
@@ -342,32 +362,32 @@ export function createKeyturn(options = {}) {
         },
 
         /**
-         * fetch() with the bearer: refreshes first when the token is (nearly) expired and retries once after a
-         * 401 with a fresh token. A second 401 is returned as it is. Rejects with SessionEndedError when signed out.
-         * A Request with a body cannot be sent twice: pass the URL and an init with a string body instead.
+         * fetch() with the bearer: refreshes first when the token is (nearly) expired and retries once with a fresh
+         * token after a 401 that refuses the bearer (a {@code WWW-Authenticate: Bearer} challenge, RFC 6750). Any
+         * other 401 (a wrong current password) is returned as it is, so the request is not sent twice; so is a
+         * second 401. Rejects with SessionEndedError when signed out. A Request with a body cannot be sent twice:
+         * pass the URL and an init with a string body instead.
          */
         async fetch(input, init = {}) {
             const first = await currentToken();
             const reply = await fetch(input, withBearer(init, first.accessToken));
-            if (reply.status !== 401) {
+            if (reply.status !== 401 || !refusesBearer(reply)) {
                 return reply;
             }
             const second = await refresh(first.accessToken);
             return fetch(input, withBearer(init, second.accessToken));
         },
 
-        /** Ends this browser's session (all its tabs). Always signs the page out, even when Keyturn is unreachable. */
+        /**
+         * Ends this browser's session (all its tabs) and resolves to whether Keyturn confirmed it. Always signs the
+         * page out; when Keyturn did not confirm it (unreachable, or an error answer) the reason is
+         * {@code logout-failed}: the session and its cookie then live on, and the next page load signs the browser
+         * in again.
+         */
         async logout() {
-            try {
-                await withRefreshLock(() => fetch(base + '/api/auth/logout', {
-                    method: 'POST',
-                    credentials: 'same-origin',
-                    cache: 'no-store',
-                    headers: { [CSRF_HEADER]: CSRF_VALUE },
-                }));
-            } finally {
-                signOut('signed-out', true);
-            }
+            const ended = await endBrowserSession();
+            signOut(ended ? 'signed-out' : 'logout-failed', true);
+            return ended;
         },
 
         /** Ends every session of the user, on every device, then this one's cookie. */
@@ -376,7 +396,8 @@ export function createKeyturn(options = {}) {
             if (reply.status !== 204) {
                 throw new KeyturnError(reply.status, await problemOf(reply));
             }
-            await client.logout();
+            await endBrowserSession(); // the session has ended already; this clears its cookie
+            signOut('signed-out', true);
         },
 
         /** Changes the password; Keyturn revokes every other session of the user, this one stays. */

@@ -6,6 +6,8 @@ const $ = id => document.getElementById(id);
 
 const REASONS = {
     'signed-out': 'You signed out.',
+    'logout-failed': 'Signed out on this page, but Keyturn could not be reached to end the session: it resumes when '
+        + 'the page is loaded again. Sign out again once Keyturn answers.',
     'signed-out-elsewhere': 'You signed out in another tab.',
     refresh_token_invalid: 'Your session has ended (signed out elsewhere, expired or revoked). Please sign in again.',
     refresh_token_reused: 'Your session was ended for your safety: a sign-in token was used twice. Please sign in again.',
@@ -148,7 +150,7 @@ function render({ state, user, sessionId, reason }) {
         $('me-email').textContent = '';
         $('me-roles').textContent = '';
         $('sessions').replaceChildren();
-        notice(reason && REASONS[reason] ? REASONS[reason] : '', 'info');
+        notice(reason && REASONS[reason] ? REASONS[reason] : '', reason === 'logout-failed' ? 'error' : 'info');
     }
 }
 

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +181,21 @@ class ResponseHygieneIT {
     }
 
     @Test
+    void theAccountPageWithoutItsSlashRedirectsUnderTheIssuerWithThePagesHeaders() {
+        for (String method : List.of("GET", "HEAD")) {
+            RawReply reply = raw(method + " " + base.getPath().replaceAll("/$", "") + "/account HTTP/1.1",
+                    "Host: evil.example");
+
+            assertEquals(301, reply.status(), reply::toString);
+            assertEquals(Deployments.ISSUER + "/account/", reply.header("Location"), "not from the Host header");
+            assertFalse(reply.head().contains("evil.example"), reply::toString);
+            assertTrue(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"), reply::toString);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+            assertEquals("no-cache", reply.header("Cache-Control"), reply::toString);
+        }
+    }
+
+    @Test
     void traceIsRefusedAndEchoesNothing() {
         int mark = ServerLog.mark();
         for (String path : List.of("/api/me", "/", "/.well-known/jwks.json", "/nothing-here")) {
@@ -274,19 +290,30 @@ class ResponseHygieneIT {
     record RawReply(int status, String head, String body) {
 
         String contentType() {
+            return header("Content-Type");
+        }
+
+        /** The first value of the header, or "" without it. */
+        String header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
             for (String line : head.split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
-                    return line.substring("content-type:".length()).strip();
+                if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                    return line.substring(prefix.length()).strip();
                 }
             }
             return "";
         }
     }
 
-    /** One HTTP/1.1 request written byte for byte (the request line as given), answered on a closed connection. */
+    /**
+     * One HTTP/1.1 request written byte for byte (the request line as given), answered on a closed connection. The
+     * Host header names the server unless {@code headers} has one.
+     */
     private RawReply raw(String requestLine, String... headers) {
-        StringBuilder request = new StringBuilder(requestLine).append("\r\n")
-                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+        StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+        if (Arrays.stream(headers).noneMatch(header -> header.regionMatches(true, 0, "Host:", 0, 5))) {
+            request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+        }
         for (String header : headers) {
             request.append(header).append("\r\n");
         }

@@ -305,6 +305,60 @@ class AccountPageIT {
     }
 
     @Test
+    void aWrongCurrentPasswordIsSentOnceAndCountsOneFailure() {
+        String user = registered("wrongcurrent");
+        signIn(user);
+        awaitLoaded();
+        String account = "user:" + TestDatabase.text("SELECT id FROM users WHERE username = ?", user);
+        int passwordCalls = proxy.count("POST", "/api/auth/password");
+        int refreshes = proxy.count("POST", REFRESH);
+
+        WebElement form = browser.findElement(By.id("password-form"));
+        form.findElement(By.name("currentPassword")).sendKeys("not the password at all");
+        form.findElement(By.name("newPassword")).sendKeys("battery staple horse correct");
+        form.findElement(By.name("confirmPassword")).sendKeys("battery staple horse correct");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement message = browser.findElement(By.id("password-message"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> message.isDisplayed());
+        assertEquals("error", message.getAttribute("class"), message.getText());
+        // a 401 without a Bearer challenge is about the password, not the token: no refresh, no second try
+        assertEquals(passwordCalls + 1, proxy.count("POST", "/api/auth/password"), "the request was sent once");
+        assertEquals(refreshes, proxy.count("POST", REFRESH), "no refresh");
+        assertEquals(1, TestDatabase.number("SELECT failures FROM throttle_counters WHERE subject = ?", account),
+                "one wrong password, one failure against the login limit");
+        assertEquals("signed-in", state());
+    }
+
+    @Test
+    void aSignOutKeyturnDidNotConfirmSaysSoAndTheNextSignOutEndsTheSession() {
+        String user = registered("unconfirmed");
+        signIn(user);
+        awaitLoaded();
+        String session = liveSessionOf(user);
+        ChromeDriver chromium = (ChromeDriver) browser;
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        try {
+            chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/auth/logout")));
+            browser.findElement(By.id("sign-out")).click();
+            awaitState("signed-out", Duration.ofSeconds(10));
+            assertTrue(awaitText("notice").contains("could not be reached"), browser.findElement(By.id("notice"))
+                    .getText());
+            assertNull(revokedAt(session), "Keyturn never heard of the sign-out: the session lives on");
+        } finally {
+            chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            chromium.executeCdpCommand("Network.disable", Map.of());
+        }
+
+        browser.get(url("/account/"));
+        awaitState("signed-in", Duration.ofSeconds(10)); // as the notice said: the cookie still signs the page in
+        browser.findElement(By.id("sign-out")).click();
+        awaitState("signed-out", Duration.ofSeconds(10));
+        assertEquals("You signed out.", awaitText("notice"));
+        assertNotNull(revokedAt(session), "a confirmed sign-out ends the session");
+    }
+
+    @Test
     void pagesAndModuleComeWithTheirTypesAStrictPolicyAndRevalidation() {
         Http http = keyturn.http();
         Http.Reply module = http.get("/keyturn.js").send();
