@@ -95,6 +95,34 @@ class StrictModeIT {
     }
 
     @Test
+    void theTokensOfASessionThatEndedAreRefusedEvenInTheSecondTheyWereIssued() throws Exception {
+        Http http = new Http(base);
+        String name = Http.uniqueName("strictend");
+        JsonObject registration = http.register(name, PASSWORD);
+
+        // one device signs out: its token goes, the other device's stays
+        JsonObject signedOut = http.login(name, PASSWORD);
+        assertEquals(200, me(strict.http(), signedOut.getString("accessToken")).status());
+        assertEquals(204, http.post("/api/auth/logout").bodyMode().json(Json.createObjectBuilder()
+                .add("refreshToken", signedOut.getString("refreshToken")).build().toString()).send().status());
+        refusedWithin(() -> me(strict.http(), signedOut.getString("accessToken")));
+        assertEquals(200, me(strict.http(), registration.getString("accessToken")).status());
+
+        // an administrator revokes one device's session
+        JsonObject revoked = http.login(name, PASSWORD);
+        assertEquals(204, http.delete("/api/admin/sessions/" + revoked.getString("sessionId"))
+                .bearer(http.adminToken()).send().status());
+        refusedWithin(() -> me(strict.http(), revoked.getString("accessToken")));
+
+        // a logout everywhere right after the login, usually in the same second as the token's iat
+        for (int i = 0; i < 3; i++) {
+            String access = http.login(name, PASSWORD).getString("accessToken");
+            assertEquals(204, http.post("/api/auth/logout-all").bearer(access).send().status());
+            refusedWithin(() -> me(strict.http(), access));
+        }
+    }
+
+    @Test
     void tokensIssuedBeforeAPasswordChangeAreRefusedAndNewOnesWork() throws Exception {
         Http http = new Http(base);
         String name = Http.uniqueName("strictpw");

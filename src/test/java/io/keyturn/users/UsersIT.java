@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.ServerLog;
 import io.keyturn.testing.TestDatabase;
 import io.keyturn.users.control.PasswordHasher;
 import jakarta.json.Json;
@@ -642,6 +643,50 @@ class UsersIT {
 
         String token = http().login(name, PASSWORD).getString("accessToken");
         assertEquals(200, http().get("/api/admin/users").bearer(token).send().status(), "the new admin is one");
+    }
+
+    @Test
+    void everyAccountHasRoleUserSoAnAdministratorAloneStillServesItself() {
+        String name = Http.uniqueName("onlyadm");
+        Http.Reply reply = adminCreate(http().adminToken(), newUser(name, name + "@example.com", PASSWORD, "admin"));
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(Set.of("user", "admin"), strings(reply.json(), "roles"));
+
+        String token = http().login(name, PASSWORD).getString("accessToken");
+        assertEquals(200, http().get("/api/auth/sessions").bearer(token).send().status(), "self-service works");
+        assertEquals(200, http().get("/api/me").bearer(token).send().status());
+    }
+
+    @Test
+    void aDisabledAdministratorsStillValidTokenAdministersNothing() {
+        String name = Http.uniqueName("disadm");
+        Http.Reply created = adminCreate(http().adminToken(), newUser(name, name + "@example.com", PASSWORD, "user",
+                "admin"));
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().getString("id");
+        String token = http().login(name, PASSWORD).getString("accessToken");
+        assertEquals(200, http().get("/api/admin/users").bearer(token).send().status(), "an administrator so far");
+
+        int mark = ServerLog.mark();
+        assertEquals(204, http().put("/api/admin/users/" + id + "/enabled").bearer(http().adminToken())
+                .json("{\"enabled\":false}").send().status());
+        String log = ServerLog.since(mark, "event=user_disabled outcome=ok by=");
+        assertTrue(log.contains("user=" + id), "the log names the disabled user and the administrator: " + log);
+
+        String backdoor = Http.uniqueName("backdoor");
+        assertProblem(adminCreate(token, newUser(backdoor, backdoor + "@example.com", PASSWORD, "user", "admin")),
+                403, "account_disabled");
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", backdoor));
+        assertProblem(http().put("/api/admin/users/" + id + "/enabled").bearer(token).json("{\"enabled\":true}")
+                .send(), 403, "account_disabled");
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE id = ? AND enabled = TRUE", id),
+                "it cannot enable itself again");
+        assertProblem(http().get("/api/admin/users").bearer(token).send(), 403, "account_disabled");
+        assertProblem(http().post("/api/admin/clients").bearer(token)
+                .json("{\"clientId\":\"" + backdoor + "-svc\",\"confidential\":true}").send(), 403,
+                "account_disabled");
+        assertProblem(http().delete("/api/admin/users/" + id + "/sessions").bearer(token).send(), 403,
+                "account_disabled");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.keyturn.oauth.entity.NewClientSecret;
 import io.keyturn.oauth.entity.RegisteredClient;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.users.entity.Role;
+import io.keyturn.users.boundary.RequiresEnabledAdministrator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
+@RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,7 +75,8 @@ public class AdminClientsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "403", description = "The caller lacks role admin",
+    @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
+            + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "client_exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -90,7 +93,8 @@ public class AdminClientsResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClientView.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "403", description = "The caller lacks role admin",
+    @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
+            + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<ClientView> list() {
         return registry.all().stream().map(ClientView::of).toList();

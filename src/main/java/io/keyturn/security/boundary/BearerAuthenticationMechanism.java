@@ -69,7 +69,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         try {
             VerifiedClaims claims = validator.validate(authorization.substring(BEARER.length() - 1).strip());
-            if (strictMode.strict() && revocations.refuses(claims.userId(), claims.issuedAtEpochSecond())) {
+            if (strictMode.strict() && revocations.refuses(claims.userId(), claims.sessionId(),
+                    claims.issuedAtEpochSecond())) {
                 throw new InvalidTokenException(REVOKED_IN_STRICT_MODE);
             }
             return context.notifyContainerAboutLogin(new BearerPrincipal(claims), claims.groups());

@@ -1,10 +1,12 @@
 package io.keyturn.sessions.boundary;
 
 import io.keyturn.callers.control.ClientAddresses;
+import io.keyturn.callers.control.CurrentCaller;
 import io.keyturn.problems.entity.Problem;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.users.entity.Role;
+import io.keyturn.users.boundary.RequiresEnabledAdministrator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
+@RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 public class AdminSessionsResource {
@@ -42,6 +45,9 @@ public class AdminSessionsResource {
     @Inject
     ClientAddresses clients;
 
+    @Inject
+    CurrentCaller caller;
+
     @DELETE
     @Path("{id}")
     @Operation(operationId = "revokeAnySession",
@@ -50,7 +56,8 @@ public class AdminSessionsResource {
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response revoke(@PathParam("id") String id) {
-        if (!sessions.revoke(id, Optional.empty(), RevokeReason.ADMIN_REVOKED, clients.addressOf(request))) {
+        if (!sessions.revoke(id, Optional.empty(), RevokeReason.ADMIN_REVOKED, caller.principal().userId(),
+                clients.addressOf(request))) {
             throw SessionsResource.noSuchSession();
         }
         return Response.noContent().build();

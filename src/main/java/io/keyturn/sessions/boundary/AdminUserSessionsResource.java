@@ -9,6 +9,7 @@ import io.keyturn.sessions.entity.SessionView;
 import io.keyturn.users.boundary.AdminUsersResource;
 import io.keyturn.users.control.UserRepository;
 import io.keyturn.users.entity.Role;
+import io.keyturn.users.boundary.RequiresEnabledAdministrator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
+@RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,7 +82,7 @@ public class AdminUserSessionsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response revokeSessionsOf(@PathParam("id") String id) {
         users.byId(id).orElseThrow(AdminUsersResource::noSuchUser);
-        sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, clients.addressOf(request));
+        sessions.revokeAllOf(id, RevokeReason.ADMIN_REVOKED, caller.principal().userId(), clients.addressOf(request));
         return Response.noContent().build();
     }
 }

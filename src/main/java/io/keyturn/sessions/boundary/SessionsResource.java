@@ -84,7 +84,7 @@ public class SessionsResource {
         BearerPrincipal me = caller.principal();
         String client = clients.addressOf(request);
         selfService.writableAccount(me.userId(), "session_revoke", client);
-        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, client)) {
+        if (!sessions.revoke(id, Optional.of(me.userId()), RevokeReason.USER_REVOKED, me.userId(), client)) {
             throw noSuchSession();
         }
         return Response.noContent().build();

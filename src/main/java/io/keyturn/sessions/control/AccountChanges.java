@@ -18,7 +18,7 @@ public class AccountChanges {
     Sessions sessions;
 
     void disabled(@Observes AccountDisabled event) {
-        sessions.revokeAllOf(event.userId(), RevokeReason.USER_DISABLED, event.clientAddress());
+        sessions.revokeAllOf(event.userId(), RevokeReason.USER_DISABLED, null, event.clientAddress());
     }
 
     void passwordChanged(@Observes PasswordChanged event) {

@@ -101,25 +101,35 @@ public class Sessions {
         return sessions.byId(sessionId);
     }
 
-    /** Ends one session; returns false when there is no such session or it belongs to someone else. */
+    /**
+     * Ends one session; returns false when there is no such session or it belongs to someone else. The security log
+     * names who did it ({@code by=}, a user id).
+     */
     @Transactional
-    public boolean revoke(String sessionId, Optional<String> requiredOwner, RevokeReason reason, String client) {
+    public boolean revoke(String sessionId, Optional<String> requiredOwner, RevokeReason reason, String byUserId,
+            String client) {
         Optional<Session> found = sessions.byId(sessionId)
                 .filter(session -> requiredOwner.map(session.userId()::equals).orElse(true));
         found.filter(session -> session.revokedAt() == null).ifPresent(session -> {
             session.revoke(clock.instant(), reason);
-            SecurityLog.event("session_revoked", reason.name().toLowerCase(), session.userId(), session.id(),
+            SecurityLog.event("session_revoked", outcome(reason, byUserId), session.userId(), session.id(),
                     client);
         });
         return found.isPresent();
     }
 
+    /** Ends every session of the user; {@code byUserId} who did it, null when it follows from another event. */
     @Transactional
-    public int revokeAllOf(String userId, RevokeReason reason, String client) {
+    public int revokeAllOf(String userId, RevokeReason reason, String byUserId, String client) {
         int revoked = sessions.revokeAllOf(userId, reason, clock.instant());
-        SecurityLog.event("sessions_revoked", reason.name().toLowerCase() + " count=" + revoked, userId, null,
+        SecurityLog.event("sessions_revoked", outcome(reason, byUserId) + " count=" + revoked, userId, null,
                 client);
         return revoked;
+    }
+
+    private static String outcome(RevokeReason reason, String byUserId) {
+        String name = reason.name().toLowerCase();
+        return byUserId == null ? name : name + " by=" + byUserId;
     }
 
     @Transactional

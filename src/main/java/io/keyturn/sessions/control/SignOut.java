@@ -35,6 +35,6 @@ public class SignOut {
     @Transactional
     public void everywhere(String userId, String clientAddress) {
         selfService.accountToChange(userId, "logout_all", clientAddress).revokeAccessTokens(clock.instant());
-        sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, clientAddress);
+        sessions.revokeAllOf(userId, RevokeReason.LOGOUT_ALL, userId, clientAddress);
     }
 }

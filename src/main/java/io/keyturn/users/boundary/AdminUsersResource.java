@@ -49,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // transactions begin at the controls, whose lost write conflicts are run again (database.RetriedOnConflict)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed(Role.ADMIN)
+@RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,7 +81,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "403", description = "The caller lacks role admin",
+    @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
+            + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public UserPage page(
             @Parameter(description = "users to skip, default 0") @QueryParam("offset") String offset,
@@ -104,7 +106,8 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "403", description = "The caller lacks role admin",
+    @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
+            + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "username_taken or email_taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -144,7 +147,7 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response setEnabled(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") EnabledRequest body) {
-        administration.setEnabled(id, body.enabled, clients.addressOf(request))
+        administration.setEnabled(id, body.enabled, caller.principal().userId(), clients.addressOf(request))
                 .orElseThrow(AdminUsersResource::noSuchUser);
         return Response.noContent().build();
     }

@@ -1,6 +1,7 @@
 package io.keyturn.users.boundary;
 
 import io.keyturn.users.control.PasswordRules;
+import io.keyturn.users.control.Registration;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,8 +15,7 @@ public class RegistrationRequest {
 
     @Schema(example = "alice", minLength = 3, maxLength = 64, pattern = "^[A-Za-z0-9._-]+$")
     @NotBlank(message = "is required")
-    @Pattern(regexp = "^[A-Za-z0-9._-]{3,64}$",
-            message = "must be 3 to 64 letters, digits, dots, underscores or hyphens")
+    @Pattern(regexp = Registration.USERNAME_PATTERN, message = Registration.USERNAME_RULE)
     public String username;
 
     @Schema(example = "alice@example.com", maxLength = 254)

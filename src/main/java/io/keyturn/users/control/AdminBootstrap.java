@@ -4,18 +4,20 @@ import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.users.entity.AdminSettings;
 import io.keyturn.users.entity.Role;
+import io.keyturn.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Creates the first administrator from {@code keyturn.admin.username} and {@code keyturn.admin.password} when both
- * are set and no such user exists; an existing user is left as it is.
+ * are set and no such user exists; an existing user is left as it is, with a warning when it is not an enabled
+ * administrator (the settings then give no way in, and the operator must know).
  */
 @Singleton
 @Startup
@@ -37,18 +39,38 @@ public class AdminBootstrap {
     void createAdmin() {
         String username = settings.username().orElse(null);
         String password = settings.password().orElse(null);
-        if (username == null || password == null || users.byUsername(username).isPresent()) {
+        if (username == null || password == null) {
+            return;
+        }
+        Optional<User> existing = users.byUsername(username);
+        if (existing.isPresent()) {
+            warnUnlessEnabledAdministrator(existing.get());
             return;
         }
         try {
-            registration.register(username, username + "@admin.invalid", password, Set.of(Role.USER, Role.ADMIN));
+            registration.registerBootstrapAdministrator(username, password);
             LOG.info(() -> "Created the bootstrap administrator " + UserRepository.canonical(username));
         } catch (InvalidFieldsException refused) {
             // not fatal: the service runs without it; the operator fixes the setting and restarts
             LOG.severe(() -> "The bootstrap administrator was not created: keyturn.admin.username or "
                     + "keyturn.admin.password breaks the rules for new accounts: " + refused.problem().errors());
-        } catch (ProblemException raceLost) {
-            LOG.info("The bootstrap administrator was created by another instance");
+        } catch (ProblemException taken) {
+            users.byUsername(username).ifPresentOrElse(this::warnUnlessEnabledAdministrator,
+                    () -> LOG.severe(() -> "The bootstrap administrator was not created: "
+                            + taken.problem().code()));
+        }
+    }
+
+    /** Another instance may have created it a moment ago; anything else is worth a warning. */
+    private void warnUnlessEnabledAdministrator(User user) {
+        if (!user.roles().contains(Role.ADMIN)) {
+            LOG.warning(() -> "keyturn.admin.username names the existing user " + user.username() + ", who is not "
+                    + "an administrator; the user is left as it is and no administrator was created");
+        } else if (!user.enabled()) {
+            LOG.warning(() -> "keyturn.admin.username names the administrator " + user.username() + ", whose "
+                    + "account is disabled; it is left as it is (docs/operations.md, An administrator locked out)");
+        } else {
+            LOG.fine(() -> "The bootstrap administrator " + user.username() + " exists");
         }
     }
 }

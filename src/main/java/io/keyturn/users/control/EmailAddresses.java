@@ -14,6 +14,8 @@ public final class EmailAddresses {
 
     /** RFC 5321 limits a path to 256 octets, so an address to 254; the column holds this many characters. */
     public static final int MAX_LENGTH = 254;
+    /** The bootstrap administrator's domain (RFC 6761: .invalid never resolves); no one else may register in it. */
+    static final String BOOTSTRAP_DOMAIN = "@admin.invalid";
 
     private EmailAddresses() {
     }
@@ -31,7 +33,15 @@ public final class EmailAddresses {
         if (canonical.length() > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters once normalized");
         }
+        if (canonical.endsWith(BOOTSTRAP_DOMAIN)) {
+            return Optional.of("must not be in the domain admin.invalid, which is the bootstrap administrator's");
+        }
         return Optional.empty();
+    }
+
+    /** The address of the bootstrap administrator of this name. */
+    static String bootstrapAddressOf(String username) {
+        return UserRepository.canonical(username) + BOOTSTRAP_DOMAIN;
     }
 
     private static boolean invisible(String text) {

@@ -24,9 +24,13 @@ public final class PasswordRules {
 
     /**
      * Why {@code password} cannot be the new password of {@code username}, or empty when it can. The length is
-     * checked by Bean Validation at the boundary and is not repeated here.
+     * checked here too (not only by Bean Validation at the boundary): the bootstrap administrator's comes from
+     * configuration.
      */
     public static Optional<String> refusal(String password, String username) {
+        if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+            return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+        }
         if (blank(password)) {
             return Optional.of("must not be only whitespace");
         }

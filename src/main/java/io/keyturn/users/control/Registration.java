@@ -16,13 +16,17 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Creates accounts: self-registration, accounts an administrator creates, and the bootstrap administrator. The
- * rules beyond syntax (Bean Validation at the boundary) are checked here, so every way in applies them alike.
+ * Creates accounts: self-registration, accounts an administrator creates, and the bootstrap administrator. Every rule
+ * is checked here (the boundary's Bean Validation repeats the syntax for its error messages), so every way in applies
+ * them alike, the bootstrap administrator's settings included. Every account has the role {@code user}: the
+ * self-service endpoints (sessions, password, logout everywhere) require it.
  */
 @ApplicationScoped
 @RetriedOnConflict
@@ -40,9 +44,31 @@ public class Registration {
     @Inject
     Event<UsernameClaimed> claimed;
 
+    /** The username rule: also the pattern of the boundary's requests. */
+    public static final String USERNAME_PATTERN = "^[A-Za-z0-9._-]{3,64}$";
+    public static final String USERNAME_RULE = "must be 3 to 64 letters, digits, dots, underscores or hyphens";
+
     @Transactional
     public User register(String username, String email, String password, Set<String> roles) {
-        refuseInvalid(username, email, password, roles);
+        return create(username, email, EmailAddresses.refusal(email), password, roles);
+    }
+
+    /**
+     * The bootstrap administrator ({@link AdminBootstrap}), with roles {@code user} and {@code admin} and the
+     * address {@code <username>@admin.invalid}, a domain no other account may use, so no one can take it first.
+     */
+    @Transactional
+    public User registerBootstrapAdministrator(String username, String password) {
+        // the address is made here, not typed: only the other rules apply
+        return create(username, EmailAddresses.bootstrapAddressOf(username), Optional.empty(), password,
+                Set.of(Role.ADMIN));
+    }
+
+    private User create(String username, String email, Optional<String> emailRefusal, String password,
+            Set<String> requestedRoles) {
+        refuseInvalid(username, emailRefusal, password, requestedRoles);
+        Set<String> roles = new LinkedHashSet<>(requestedRoles);
+        roles.add(Role.USER);
         String canonicalUsername = UserRepository.canonical(username);
         String canonicalEmail = UserRepository.canonical(email);
         if (users.byUsername(canonicalUsername).isPresent()) {
@@ -66,9 +92,13 @@ public class Registration {
     }
 
     /** One 400 naming every field that breaks a rule, before anything is looked up or hashed. */
-    private static void refuseInvalid(String username, String email, String password, Set<String> roles) {
+    private static void refuseInvalid(String username, Optional<String> emailRefusal, String password,
+            Set<String> roles) {
         List<FieldError> errors = new ArrayList<>();
-        EmailAddresses.refusal(email).ifPresent(message -> errors.add(new FieldError("email", message)));
+        if (username == null || !username.matches(USERNAME_PATTERN)) {
+            errors.add(new FieldError("username", USERNAME_RULE));
+        }
+        emailRefusal.ifPresent(message -> errors.add(new FieldError("email", message)));
         PasswordRules.refusal(password, username).ifPresent(message -> errors.add(new FieldError("password",
                 message)));
         if (roles.isEmpty() || roles.stream().anyMatch(role -> role == null || !Role.KNOWN.contains(role))) {

@@ -40,13 +40,17 @@ public class UserAdministration {
         return user;
     }
 
-    /** Disabling takes effect at once: every session of the user is revoked (by its observers), login answers 403. */
+    /**
+     * Disabling takes effect at once: every session of the user is revoked (by its observers), login answers 403.
+     * The security log names the administrator ({@code by=}).
+     */
     @Transactional
-    public Optional<User> setEnabled(String userId, boolean enabled, String client) {
+    public Optional<User> setEnabled(String userId, boolean enabled, String adminUserId, String client) {
         Optional<User> user = users.lockedById(userId);
         user.ifPresent(u -> {
             u.setEnabled(enabled);
-            SecurityLog.event(enabled ? "user_enabled" : "user_disabled", "ok", u.id(), null, client);
+            SecurityLog.event(enabled ? "user_enabled" : "user_disabled", "ok by=" + adminUserId, u.id(), null,
+                    client);
             if (!enabled) {
                 u.revokeAccessTokens(clock.instant());
                 disabled.fire(new AccountDisabled(u.id(), client));

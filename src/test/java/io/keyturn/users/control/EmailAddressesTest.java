@@ -55,6 +55,15 @@ class EmailAddressesTest {
         assertEquals(Optional.of("must be at most 254 characters once normalized"), EmailAddresses.refusal(ligatures));
     }
 
+    /** A user registering ops@admin.invalid would keep the bootstrap administrator "ops" from being created. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ops@admin.invalid", "OPS@Admin.Invalid", "ops@\uff41dmin.invalid"})
+    void theBootstrapAdministratorsDomainIsReserved(String email) {
+        assertEquals(Optional.of("must not be in the domain admin.invalid, which is the bootstrap administrator's"),
+                EmailAddresses.refusal(email));
+        assertEquals("ops@admin.invalid", EmailAddresses.bootstrapAddressOf("Ops"));
+    }
+
     @Test
     void theCanonicalFormIsNfkcInLowerCase() {
         assertEquals("alice@example.com", UserRepository.canonical("Alice@Example.COM"));

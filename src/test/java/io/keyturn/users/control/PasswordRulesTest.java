@@ -60,4 +60,15 @@ class PasswordRulesTest {
         assertEquals(8, PasswordRules.MIN_LENGTH);
         assertEquals(128, PasswordRules.MAX_LENGTH);
     }
+
+    /** Checked here too, not only at the boundary: the bootstrap administrator's password comes from settings. */
+    @Test
+    void aPasswordOutsideTheLengthLimitsIsRefused() {
+        String refusal = "must be 8 to 128 characters";
+        assertEquals(Optional.of(refusal), PasswordRules.refusal("abc12", "x"));
+        assertEquals(Optional.of(refusal), PasswordRules.refusal("a".repeat(129), "alice"));
+        assertEquals(Optional.of(refusal), PasswordRules.refusal(null, "alice"));
+        assertEquals(Optional.empty(), PasswordRules.refusal("a1b2c3d4", "alice"));
+        assertEquals(Optional.empty(), PasswordRules.refusal("a".repeat(128), "alice"));
+    }
 }
