@@ -26,8 +26,10 @@ record KeySchedule(Duration maxAge, Duration publish, Duration reload, Duration 
     }
 
     /**
-     * The newest key published long enough; failing that the oldest, which on a first start is the only key and
-     * cannot be in anybody's cached JWKS yet.
+     * The newest key published long enough; failing that the newest key. On a first start that is the only key,
+     * which cannot be in anybody's cached JWKS yet. With several keys none of which is old enough,
+     * {@code key-publish-seconds} was raised since they were made: the newest is the likeliest to have signed under
+     * the old setting, while the oldest may have been retired long ago and left every JWKS.
      */
     int signer(List<SigningKey> keys, Instant now) {
         for (int i = 0; i < keys.size(); i++) {
@@ -35,7 +37,7 @@ record KeySchedule(Duration maxAge, Duration publish, Duration reload, Duration 
                 return i;
             }
         }
-        return keys.size() - 1;
+        return 0;
     }
 
     /** The keys still waiting to sign, the signer, and the retired keys whose tokens may still be alive. */
