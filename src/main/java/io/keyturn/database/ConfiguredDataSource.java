@@ -38,6 +38,7 @@ public class ConfiguredDataSource implements DataSource {
         config.getOptionalValue("keyturn.db.password", String.class)
                 .ifPresent(p -> credentials.setProperty("password", p));
         this.driver = driverFor(url);
+        H2Directory.prepare(url);
     }
 
     static Driver driverFor(String url) {
