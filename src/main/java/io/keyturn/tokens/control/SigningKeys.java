@@ -15,8 +15,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -134,12 +139,37 @@ public class SigningKeys {
         return value.or(() -> file.map(SigningKeys::readKeyFile));
     }
 
+    /**
+     * {@link SigningSettings} has refused a value that looks like PEM text, so the path may be named. The exception is
+     * named by its kind only and not kept as the cause: its message repeats the value, and a message or cause of a
+     * failed deployment is logged several times over.
+     */
     private static String readKeyFile(String path) {
         try {
-            return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(KEY_FILE + "=" + path + " cannot be read: " + e, e);
+            Path file = Path.of(path);
+            if (Files.isDirectory(file)) { // e.g. a mounted secret volume: the key is a file inside it
+                throw new IllegalStateException(KEY_FILE + "=" + path + " is a directory; name the PEM file in it");
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            throw new IllegalStateException(KEY_FILE + "=" + path + " cannot be read: " + why(e));
         }
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason(); // e.g. "File name too long"; without the path, unlike getMessage()
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not ASCII text, so not a PEM file";
+        }
+        return e.getClass().getSimpleName();
     }
 
     private JsonWebKey suppliedKey(SigningAlgorithm algorithm, String pem) {

@@ -37,6 +37,7 @@ public record SigningSettings(SigningAlgorithm algorithm, Optional<String> secre
         secret = nonBlank(secret);
         key = nonBlank(key);
         keyFile = nonBlank(keyFile);
+        keyFile.ifPresent(SigningSettings::checkIsAPath);
         atLeastSeconds(1, keyMaxAge, KEY_MAX_AGE_SECONDS);
         atLeastSeconds(0, keyPublish, KEY_PUBLISH_SECONDS); // 0: a new key signs at once
         atLeastSeconds(1, keyReload, KEY_RELOAD_SECONDS);
@@ -60,6 +61,20 @@ public record SigningSettings(SigningAlgorithm algorithm, Optional<String> secre
         return "SigningSettings[algorithm=" + algorithm.jwsName() + ", secret=" + (secret.isPresent() ? "***" : "none")
                 + ", key=" + (key.isPresent() ? "***" : "none") + ", keyFile=" + keyFile.orElse("none")
                 + ", keyMaxAge=" + keyMaxAge + ", keyPublish=" + keyPublish + ", keyReload=" + keyReload + "]";
+    }
+
+    /**
+     * Pasting the key itself into {@value #KEY_FILE} is an easy mistake, and every message about a path echoes the
+     * path: refused here, before anything reads it, without a word of the value (PEM armour or a line break is in no
+     * path a deployer would choose).
+     */
+    private static void checkIsAPath(String keyFile) {
+        if (keyFile.contains("-----BEGIN") || keyFile.contains("-----END") || keyFile.contains("\n")
+                || keyFile.contains("\r")) {
+            throw new IllegalArgumentException(KEY_FILE + " is not a path: it holds PEM text or a line break (the "
+                    + "value is not shown, it may be a key); put the PEM text in " + KEY + ", or write it to a file "
+                    + "and give that file's path in " + KEY_FILE);
+        }
     }
 
     private static Optional<String> nonBlank(Optional<String> value) {

@@ -2,6 +2,7 @@ package io.keyturn.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -351,6 +352,60 @@ class SigningKeysTest {
     void refusesAMissingKeyFile(@TempDir Path dir) {
         settings.keyFile = dir.resolve("missing.pem").toString();
         assertStartRefused("keyturn.signing.key-file=" + settings.keyFile + " cannot be read");
+    }
+
+    @Test
+    void anUnreadableKeyFileIsNamedWithTheReasonOnly(@TempDir Path dir) {
+        settings.keyFile = dir.resolve("missing.pem").toString();
+        IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> start(NOW));
+        assertEquals("keyturn.signing.key-file=" + settings.keyFile + " cannot be read: no such file",
+                refusal.getMessage());
+        settings.keyFile = dir.toString();
+        assertStartRefused("keyturn.signing.key-file=" + dir + " is a directory");
+    }
+
+    /** The reviewer's finding: the key, pasted into the file setting, was in the message (and the log) six times. */
+    @Test
+    void aKeyPastedIntoTheKeyFileSettingIsInNoMessage() {
+        String pem = TestKeys.pem("rsa-2048.pem");
+        for (String pasted : List.of(pem, pem.strip().replace("\n", "\\n"))) {
+            settings.algorithmName = "RS256";
+            settings.keyFile = pasted;
+            RuntimeException refusal = assertThrows(RuntimeException.class, () -> start(NOW));
+            assertTrue(refusal.getMessage().startsWith("keyturn.signing.key-file is not a path"),
+                    refusal.getMessage());
+            assertNoPartOf(pem, refusal);
+        }
+    }
+
+    @Test
+    void anUnusableKeyIsInNoMessage() {
+        String pem = TestKeys.pem("rsa-2048.pem");
+        String broken = pem.replace(pem.lines().skip(3).findFirst().orElseThrow(), "AAAA");
+        for (String key : List.of(pem, broken, pem.replace("PRIVATE KEY", "PUBLIC KEY"), pem.substring(30))) {
+            settings.algorithmName = "ES256"; // the intact key is RSA: the wrong type
+            settings.key = key;
+            assertNoPartOf(key, assertThrows(IllegalStateException.class, () -> start(NOW)));
+        }
+        settings.key = null;
+        settings.algorithmName = "RS256";
+        settings.secret = "a secret of forty bytes, but not for RS256";
+        assertNoPartOf(settings.secret, assertThrows(IllegalStateException.class, () -> start(NOW)));
+        settings.algorithmName = "HS256";
+        settings.secret = "too short a secret";
+        assertNoPartOf(settings.secret, assertThrows(IllegalStateException.class, () -> start(NOW)));
+    }
+
+    /** No line of the value (the base64 of a key, or the secret) in the message of the refusal or of any cause. */
+    private static void assertNoPartOf(String value, Throwable refusal) {
+        List<String> parts = value.lines().map(String::strip).filter(line -> line.length() >= 8)
+                .filter(line -> !line.startsWith("-----")).toList();
+        for (Throwable t = refusal; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (String part : parts) {
+                assertFalse(message.contains(part), "the value is in: " + message);
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,18 @@ class SigningSettingsTest {
         assertFalse(text.contains("a-secret"), text);
         assertFalse(text.contains("PRIVATE"), text);
         assertTrue(text.contains("/keys/k.pem"), text);
+    }
+
+    @Test
+    void aKeyFileThatIsPemTextIsRefusedWithoutShowingIt() {
+        String pem = TestKeys.pem("ec-p256.pem");
+        for (String keyFile : List.of(pem, pem.strip().replace("\n", "\\n"), "/keys/signing.pem\n")) {
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                    () -> SigningSettings.of("ES256", null, null, keyFile, 100, 10, 1));
+            assertEquals("keyturn.signing.key-file is not a path: it holds PEM text or a line break (the value is not "
+                    + "shown, it may be a key); put the PEM text in keyturn.signing.key, or write it to a file and "
+                    + "give that file's path in keyturn.signing.key-file", refusal.getMessage());
+        }
     }
 
     private static void assertRefused(String message, Runnable making) {
