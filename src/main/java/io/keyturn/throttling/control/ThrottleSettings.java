@@ -44,7 +44,7 @@ public class ThrottleSettings {
         atLeast(1, accountMaxFailures, "keyturn.throttle.account.max-failures");
         atLeast(1, clientMaxFailures, "keyturn.throttle.client.max-failures");
         atLeast(1, windowSeconds, "keyturn.throttle.window-seconds");
-        atLeast(1, lockoutSeconds, "keyturn.throttle.lockout-seconds");
+        atLeast(0, lockoutSeconds, "keyturn.throttle.lockout-seconds"); // 0: no block, the rest of the window
         atLeast(1, registrationsPerAddress, "keyturn.throttle.registration.max-per-address");
         Duration window = Duration.ofSeconds(windowSeconds);
         Duration lockout = Duration.ofSeconds(lockoutSeconds);

@@ -1,0 +1,71 @@
+package io.keyturn.throttling.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyturn.throttling.entity.ThrottleCounter;
+import io.keyturn.throttling.entity.ThrottlePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The throttle settings as start-up reads them, and what the documented values mean to a counter. */
+class ThrottleSettingsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
+
+    /** The @ConfigProperty defaults. */
+    private static ThrottleSettings defaults() {
+        ThrottleSettings settings = new ThrottleSettings();
+        settings.accountMaxFailures = 5;
+        settings.clientMaxFailures = 20;
+        settings.windowSeconds = 900;
+        settings.lockoutSeconds = 300;
+        settings.registrationsPerAddress = 10;
+        return settings;
+    }
+
+    @Test
+    void theDefaultsAreValid() {
+        ThrottleSettings settings = defaults();
+        settings.check();
+        assertEquals(new ThrottlePolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(5)), settings.account());
+        assertEquals(new ThrottlePolicy(20, Duration.ofMinutes(15), Duration.ofMinutes(5)), settings.client());
+        assertEquals(new ThrottlePolicy(10, Duration.ofMinutes(15), Duration.ZERO), settings.registration());
+    }
+
+    /**
+     * The reviewer's finding: configuration.md and security.md document 0 ("no block; the failures of a window count
+     * until the window ends"), and start-up refused it.
+     */
+    @Test
+    void aLockoutOfZeroStartsAndMeansNoBlockButTheRestOfTheWindow() {
+        ThrottleSettings settings = defaults();
+        settings.lockoutSeconds = 0;
+        settings.check();
+        ThrottlePolicy account = settings.account();
+        assertEquals(Duration.ZERO, account.lockout());
+        assertEquals(Duration.ZERO, settings.client().lockout());
+
+        ThrottleCounter counter = new ThrottleCounter("user:1", T0);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(counter.refusal(T0, account).isZero());
+            counter.reserve();
+            assertFalse(counter.failed(T0, account), "no failure starts a block");
+        }
+        assertEquals(Duration.ZERO, counter.blockedFor(T0));
+        assertEquals(Duration.ofMinutes(14), counter.refusal(T0.plusSeconds(60), account),
+                "the sixth check waits for the end of the window (Retry-After)");
+        assertTrue(counter.refusal(T0.plus(Duration.ofMinutes(15)), account).isZero(), "then counting starts afresh");
+    }
+
+    @Test
+    void aNegativeLockoutIsRefusedNamingTheProperty() {
+        ThrottleSettings settings = defaults();
+        settings.lockoutSeconds = -1;
+        RuntimeException refusal = assertThrows(RuntimeException.class, settings::check);
+        assertEquals("keyturn.throttle.lockout-seconds must be at least 0, not -1", refusal.getMessage());
+    }
+}
