@@ -9,15 +9,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads {@link StrictModeSettings} once. {@code io.keyturn.StartupChecks} asks for it during deployment, so a wrong
- * value fails the deployment with a message naming the property. {@value StrictModeSettings#STRICT} is a boolean
- * through MicroProfile Config's own conversion, as it always was, so existing configurations keep their meaning.
+ * value fails the deployment with a message naming the property. {@value StrictModeSettings#STRICT} is read as text
+ * ({@link StrictModeSettings#of}): MicroProfile Config's boolean conversion would turn strict mode off on a typo.
  */
 @ApplicationScoped
 public class StrictModeSettingsProducer {
 
     @Inject
     @ConfigProperty(name = StrictModeSettings.STRICT, defaultValue = "false")
-    boolean strict;
+    String strict;
 
     @Inject
     @ConfigProperty(name = StrictModeSettings.STRICT_CACHE_SECONDS, defaultValue = "10")
@@ -27,7 +27,7 @@ public class StrictModeSettingsProducer {
 
     @PostConstruct
     void read() {
-        settings = StrictModeSettings.ofSeconds(strict, strictCacheSeconds);
+        settings = StrictModeSettings.of(strict, strictCacheSeconds);
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

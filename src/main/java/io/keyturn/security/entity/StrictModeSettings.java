@@ -2,6 +2,8 @@ package io.keyturn.security.entity;
 
 import static io.keyturn.configuration.SettingRanges.atLeastSeconds;
 
+import io.keyturn.configuration.SettingSwitches;
+
 import java.time.Duration;
 
 /**
@@ -20,6 +22,15 @@ public record StrictModeSettings(boolean strict, Duration strictCache) {
 
     public StrictModeSettings {
         atLeastSeconds(0, strictCache, STRICT_CACHE_SECONDS); // 0: re-read at every request
+    }
+
+    /**
+     * From the configured text: {@code strict} in the words MicroProfile Config's boolean conversion, which read it
+     * before, takes for true, or their opposites ({@link SettingSwitches#onOrOff}); anything else is refused, because
+     * that conversion read a typo as false and so switched strict mode off.
+     */
+    public static StrictModeSettings of(String strict, long strictCacheSeconds) {
+        return ofSeconds(SettingSwitches.onOrOff(strict, STRICT), strictCacheSeconds);
     }
 
     public static StrictModeSettings ofSeconds(boolean strict, long strictCacheSeconds) {

@@ -8,21 +8,21 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads {@link CookieSettings} once. A boolean through MicroProfile Config's own conversion, as it always was
- * ({@code true}, {@code yes}, {@code on}, {@code 1} are true), so existing configurations keep their meaning.
+ * Reads {@link CookieSettings} once. {@code io.keyturn.StartupChecks} asks for it during deployment, so a value that
+ * is neither on nor off fails the deployment naming the property ({@link CookieSettings#parse}).
  */
 @ApplicationScoped
 public class CookieSettingsProducer {
 
     @Inject
     @ConfigProperty(name = CookieSettings.SECURE, defaultValue = "true")
-    boolean secure;
+    String secure;
 
     private CookieSettings settings;
 
     @PostConstruct
     void read() {
-        settings = new CookieSettings(secure);
+        settings = CookieSettings.parse(secure);
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */
