@@ -36,4 +36,37 @@ class CorsSettingsTest {
             assertTrue(message.endsWith(", not \"" + entry + "\""), message);
         }
     }
+
+    /** The reviewer's finding: each of these started, and no browser ever sends it. */
+    @Test
+    void refusesPortsAndSchemesNoBrowserSends() {
+        assertRefused("https://app.example:443", "without the default port 443: \"https://app.example\"");
+        assertRefused("http://app.example:80", "without the default port 80: \"http://app.example\"");
+        assertRefused("http://[::1]:80", "without the default port 80: \"http://[::1]\"");
+        for (String entry : List.of("https://app.example:", "https://app.example:99999", "https://app.example:0",
+                "https://app.example:08080", "chrome-extension://abcdefghijklmnop:8080")) {
+            assertRefused(entry, "a port from 1 to 65535 without leading zeros, and none for an extension");
+        }
+        for (String entry : List.of("ftp://app.example", "ws://app.example", "file://host")) {
+            assertRefused(entry, "the scheme http or https, or a browser extension's");
+        }
+    }
+
+    @Test
+    void keepsEveryOriginABrowserSends() {
+        List<String> origins = List.of("https://app.example:8443", "http://app.example:443", "https://app.example:80",
+                "http://localhost:65535", "http://[::1]:8080", "http://127.0.0.1:1", "moz-extension://1234-abcd",
+                "safari-web-extension://abcd", "null");
+        CorsSettings cors = new CorsSettings(origins);
+        origins.forEach(origin -> assertTrue(cors.allows(origin), origin));
+    }
+
+    private static void assertRefused(String entry, String rule) {
+        String message = assertThrows(IllegalArgumentException.class, () -> new CorsSettings(List.of(entry)))
+                .getMessage();
+        assertTrue(message.startsWith("keyturn.cors.allowed-origins must list origins as a browser sends them ("),
+                message);
+        assertTrue(message.contains(rule), message);
+        assertTrue(message.endsWith(", not \"" + entry + "\""), message);
+    }
 }
