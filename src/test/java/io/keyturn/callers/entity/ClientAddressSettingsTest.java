@@ -34,4 +34,30 @@ class ClientAddressSettingsTest {
                     refusal.getMessage());
         }
     }
+
+    /** The reviewer's finding: "::1" was accepted, and never equalled the peer Payara reports, 0:0:0:0:0:0:0:1. */
+    @Test
+    void comparesEntriesAndPeersInOneSpelling() {
+        assertTrue(new ClientAddressSettings(List.of("::1")).trusts("0:0:0:0:0:0:0:1"));
+        assertTrue(new ClientAddressSettings(List.of("0:0:0:0:0:0:0:1")).trusts("::1"));
+        assertTrue(new ClientAddressSettings(List.of("2001:DB8::a")).trusts("2001:db8:0:0:0:0:0:a"));
+        assertTrue(new ClientAddressSettings(List.of("::ffff:10.0.0.1")).trusts("10.0.0.1"));
+        assertTrue(new ClientAddressSettings(List.of("fe80::1%eth0")).trusts("fe80:0:0:0:0:0:0:1%eth0"));
+        assertFalse(new ClientAddressSettings(List.of("::1")).trusts("::2"));
+        assertFalse(new ClientAddressSettings(List.of("::1")).trusts("not an address"));
+        assertEquals(List.of("0:0:0:0:0:0:0:1", "10.0.0.1"),
+                new ClientAddressSettings(List.of("::1", "10.0.0.1")).trustedProxies());
+    }
+
+    /** Each matched the old character pattern, and none is an address a peer could have. */
+    @Test
+    void refusesTextThatOnlyLooksLikeAnAddress() {
+        for (String entry : List.of("cafe", "...", "1.2.3.4.5.6", "1.2.3", "256.0.0.1", "010.0.0.1", "1::2::3",
+                ":", "12345::1", "fe80::1%", "10.0.0.1%eth0", "::1%eth 0")) {
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                    () -> new ClientAddressSettings(List.of(entry)));
+            assertEquals("keyturn.client-address.trusted-proxies must list IP addresses or *, not \"" + entry + "\"",
+                    refusal.getMessage());
+        }
+    }
 }
