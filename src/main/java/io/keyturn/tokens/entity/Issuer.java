@@ -2,18 +2,25 @@ package io.keyturn.tokens.entity;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 
 /**
  * {@code keyturn.issuer}: the externally visible base URL of Keyturn (where its WAR is reachable, including any
  * context path), checked once. It is the {@code iss} of every access token, byte for byte, and the prefix of every
  * absolute URL Keyturn answers ({@code Location}), so those never come from a request's {@code Host} header.
  * Verifiers compare {@code iss} as a plain string, which is why nothing here is normalized: a value that a verifier
- * could spell differently (trailing slash, upper-case scheme, dot segments) is refused instead.
+ * could spell differently (trailing slash, upper-case scheme, dot segments, also percent-encoded ones, a port with
+ * leading zeros, a path parameter) is refused instead.
  */
 public record Issuer(String value) {
 
     public static final String PROPERTY = "keyturn.issuer";
     public static final String DEFAULT = "http://localhost:8080";
+    private static final Pattern PORT = Pattern.compile(":[1-9][0-9]{0,4}");
+    private static final int MAX_PORT = 65535;
+    /** RFC 3986 unreserved characters, percent-encoded: ALPHA (41-5A, 61-7A), DIGIT (30-39), '-', '.', '_', '~'. */
+    private static final Pattern ENCODED_UNRESERVED = Pattern.compile(
+            "%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DEde]|5[Ff]|7[Ee])");
 
     public Issuer {
         String reason = unusableBecause(value);
@@ -64,9 +71,20 @@ public record Issuer(String value) {
         if (value.endsWith("/")) {
             return "it ends with a slash";
         }
+        String port = uri.getRawAuthority().substring(uri.getHost().length()); // "" or ":" and the digits as typed
+        if (!port.isEmpty() && (!PORT.matcher(port).matches() || Integer.parseInt(port.substring(1)) > MAX_PORT)) {
+            return "its port is not a number from 1 to " + MAX_PORT + " without leading zeros";
+        }
         String path = uri.getRawPath();
         if (path.contains("//") || !path.equals(uri.normalize().getRawPath())) {
             return "its path has empty, '.' or '..' segments";
+        }
+        if (ENCODED_UNRESERVED.matcher(path).find()) {
+            // %2e%2e is a '..' segment to a verifier that decodes it (RFC 3986, 6.2.2.2), and %41 is an 'A'
+            return "its path percent-encodes a letter, digit or one of - . _ ~, which a verifier may decode";
+        }
+        if (path.contains(";")) {
+            return "its path has a ';' parameter, which servers and verifiers treat differently";
         }
         return null;
     }

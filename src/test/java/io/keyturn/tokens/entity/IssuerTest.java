@@ -58,4 +58,29 @@ class IssuerTest {
                 new Issuer("http://localhost:8080").resolve("/api/admin/users/42"));
         assertThrows(IllegalArgumentException.class, () -> new Issuer("http://localhost:8080").resolve("api"));
     }
+
+    /** The reviewer's finding: each of these started, and a verifier could spell each differently. */
+    @Test
+    void refusesPortsAndPathsAVerifierCouldSpellDifferently() {
+        String port = "its port is not a number from 1 to 65535 without leading zeros";
+        assertEquals(port, Issuer.unusableBecause("http://localhost:"));
+        assertEquals(port, Issuer.unusableBecause("http://host:08080"));
+        assertEquals(port, Issuer.unusableBecause("http://host:99999"));
+        assertEquals(port, Issuer.unusableBecause("http://host:0"));
+        assertEquals(port, Issuer.unusableBecause("http://[::1]:"));
+        String encoded = "its path percent-encodes a letter, digit or one of - . _ ~, which a verifier may decode";
+        assertEquals(encoded, Issuer.unusableBecause("https://auth.example.com/auth/%2e%2e"));
+        assertEquals(encoded, Issuer.unusableBecause("https://auth.example.com/%2E"));
+        assertEquals(encoded, Issuer.unusableBecause("https://auth.example.com/%61uth"));
+        assertEquals(encoded, Issuer.unusableBecause("https://auth.example.com/a%7Eb"));
+        String parameter = "its path has a ';' parameter, which servers and verifiers treat differently";
+        assertEquals(parameter, Issuer.unusableBecause("https://auth.example.com/auth;x=1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:1", "http://localhost:65535", "https://auth.example.com:443",
+            "https://[::1]:8443", "https://auth.example.com/a%20b", "https://auth.example.com/a%2Fb"})
+    void portsAndEncodingsAVerifierKeepsStayValid(String value) {
+        assertEquals(value, new Issuer(value).value());
+    }
 }
