@@ -1,7 +1,9 @@
 package io.keyturn.security.entity;
 
 import static io.keyturn.configuration.SettingRanges.atLeastSeconds;
+import static io.keyturn.configuration.SettingRanges.atMostSeconds;
 
+import io.keyturn.configuration.SettingRanges;
 import io.keyturn.configuration.SettingSwitches;
 
 import java.time.Duration;
@@ -22,6 +24,8 @@ public record StrictModeSettings(boolean strict, Duration strictCache) {
 
     public StrictModeSettings {
         atLeastSeconds(0, strictCache, STRICT_CACHE_SECONDS); // 0: re-read at every request
+        // a revocation that takes longer than a day to show is no strict mode; and the view's age is added to an instant
+        atMostSeconds(SettingRanges.DAY, strictCache, STRICT_CACHE_SECONDS);
     }
 
     /**

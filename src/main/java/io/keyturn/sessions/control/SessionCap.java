@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.configuration.SettingRanges;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +18,15 @@ public class SessionCap {
     @ConfigProperty(name = "keyturn.sessions.max-per-user", defaultValue = "50")
     int maxPerUser;
 
+    static final int MAX = 10_000;
+
     @PostConstruct
     void check() {
         if (maxPerUser < 1) {
             throw new IllegalStateException("keyturn.sessions.max-per-user must be at least 1, not " + maxPerUser);
         }
+        // a login counts and may revoke the user's sessions under the user's row lock: the cap bounds that work too
+        SettingRanges.atMost(MAX, maxPerUser, "keyturn.sessions.max-per-user");
     }
 
     public int maxPerUser() {

@@ -1,5 +1,8 @@
 package io.keyturn.sessions.entity;
 
+import static io.keyturn.configuration.SettingRanges.atMostSeconds;
+
+import io.keyturn.configuration.SettingRanges;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,7 +28,9 @@ public record RefreshPolicy(Duration idleTtl, Duration absoluteTtl, Duration gra
 
     public RefreshPolicy {
         requirePositive(idleTtl, IDLE_TTL_SECONDS);
+        atMostSeconds(SettingRanges.TEN_YEARS, idleTtl, IDLE_TTL_SECONDS);
         requirePositive(absoluteTtl, ABSOLUTE_TTL_SECONDS);
+        atMostSeconds(SettingRanges.TEN_YEARS, absoluteTtl, ABSOLUTE_TTL_SECONDS);
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException(GRACE_SECONDS + " must be 0 (off) or more, not " + seconds(grace));
         }
@@ -33,6 +38,7 @@ public record RefreshPolicy(Duration idleTtl, Duration absoluteTtl, Duration gra
             throw new IllegalArgumentException(GRACE_SECONDS + " must be less than " + IDLE_TTL_SECONDS + " ("
                     + idleTtl.toSeconds() + "), not " + grace.toSeconds());
         }
+        atMostSeconds(SettingRanges.DAY, grace, GRACE_SECONDS); // a retry after a lost answer, not a second life
     }
 
     public static RefreshPolicy ofSeconds(long idleTtl, long absoluteTtl, long grace) {

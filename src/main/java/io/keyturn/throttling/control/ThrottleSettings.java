@@ -1,5 +1,6 @@
 package io.keyturn.throttling.control;
 
+import io.keyturn.configuration.SettingRanges;
 import io.keyturn.throttling.entity.ThrottlePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,17 +36,22 @@ public class ThrottleSettings {
     @ConfigProperty(name = "keyturn.throttle.registration.max-per-address", defaultValue = "10")
     int registrationsPerAddress;
 
+    /** A day: a longer block is a way to lock users out, and a longer window counts beyond any attack's pace. */
+    static final long MAX_SECONDS = SettingRanges.DAY.toSeconds();
+    /** Far beyond any sensible limit; it only keeps the count an int. */
+    static final int MAX_ATTEMPTS = 1_000_000;
+
     private ThrottlePolicy account;
     private ThrottlePolicy client;
     private ThrottlePolicy registration;
 
     @PostConstruct
     void check() {
-        atLeast(1, accountMaxFailures, "keyturn.throttle.account.max-failures");
-        atLeast(1, clientMaxFailures, "keyturn.throttle.client.max-failures");
-        atLeast(1, windowSeconds, "keyturn.throttle.window-seconds");
-        atLeast(0, lockoutSeconds, "keyturn.throttle.lockout-seconds"); // 0: no block, the rest of the window
-        atLeast(1, registrationsPerAddress, "keyturn.throttle.registration.max-per-address");
+        between(1, MAX_ATTEMPTS, accountMaxFailures, "keyturn.throttle.account.max-failures");
+        between(1, MAX_ATTEMPTS, clientMaxFailures, "keyturn.throttle.client.max-failures");
+        between(1, MAX_SECONDS, windowSeconds, "keyturn.throttle.window-seconds");
+        between(0, MAX_SECONDS, lockoutSeconds, "keyturn.throttle.lockout-seconds"); // 0: no block, rest of window
+        between(1, MAX_ATTEMPTS, registrationsPerAddress, "keyturn.throttle.registration.max-per-address");
         Duration window = Duration.ofSeconds(windowSeconds);
         Duration lockout = Duration.ofSeconds(lockoutSeconds);
         account = new ThrottlePolicy(accountMaxFailures, window, lockout);
@@ -53,10 +59,10 @@ public class ThrottleSettings {
         registration = new ThrottlePolicy(registrationsPerAddress, window, Duration.ZERO);
     }
 
-    private static void atLeast(long minimum, long value, String property) {
-        if (value < minimum) {
-            throw new IllegalStateException(property + " must be at least " + minimum + ", not " + value);
-        }
+    /** Below the minimum it reads "must be at least", as before; above the maximum "must be at most". */
+    private static void between(long minimum, long maximum, long value, String property) {
+        SettingRanges.atLeast(minimum, value, property);
+        SettingRanges.atMost(maximum, value, property);
     }
 
     /** Failed logins and password confirmations of one account, whichever identifier was typed. */

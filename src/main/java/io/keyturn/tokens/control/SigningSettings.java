@@ -1,6 +1,9 @@
 package io.keyturn.tokens.control;
 
 import static io.keyturn.configuration.SettingRanges.atLeastSeconds;
+import static io.keyturn.configuration.SettingRanges.atMostSeconds;
+
+import io.keyturn.configuration.SettingRanges;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -39,8 +42,11 @@ public record SigningSettings(SigningAlgorithm algorithm, Optional<String> secre
         keyFile = nonBlank(keyFile);
         keyFile.ifPresent(SigningSettings::checkIsAPath);
         atLeastSeconds(1, keyMaxAge, KEY_MAX_AGE_SECONDS);
+        atMostSeconds(SettingRanges.TEN_YEARS, keyMaxAge, KEY_MAX_AGE_SECONDS);
         atLeastSeconds(0, keyPublish, KEY_PUBLISH_SECONDS); // 0: a new key signs at once
+        atMostSeconds(SettingRanges.THIRTY_DAYS, keyPublish, KEY_PUBLISH_SECONDS); // no verifier caches a JWKS longer
         atLeastSeconds(1, keyReload, KEY_RELOAD_SECONDS);
+        atMostSeconds(SettingRanges.DAY, keyReload, KEY_RELOAD_SECONDS); // a timer interval, in milliseconds
         // that the maximum age exceeds the publish time matters only for generated keys: KeySchedule checks it
     }
 

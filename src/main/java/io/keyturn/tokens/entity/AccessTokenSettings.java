@@ -2,6 +2,10 @@ package io.keyturn.tokens.entity;
 
 import static io.keyturn.configuration.SettingRanges.atLeast;
 import static io.keyturn.configuration.SettingRanges.atLeastSeconds;
+import static io.keyturn.configuration.SettingRanges.atMost;
+import static io.keyturn.configuration.SettingRanges.atMostSeconds;
+
+import io.keyturn.configuration.SettingRanges;
 
 import java.time.Duration;
 
@@ -20,6 +24,10 @@ public record AccessTokenSettings(String audience, Duration ttl, int verifiedCac
     public static final String AUDIENCE = "keyturn.audience";
     public static final String TTL_SECONDS = "keyturn.access-token.ttl-seconds";
     public static final String VERIFIED_CACHE_SIZE = "keyturn.access-token.verified-cache-size";
+    /** An access token cannot be revoked: a day is far beyond any sensible lifetime (the default is 15 minutes). */
+    static final Duration MAX_TTL = SettingRanges.DAY;
+    /** Each entry holds a token of up to 8 KB: at most about 100 MB of the heap at worst, usually a tenth of it. */
+    static final int MAX_VERIFIED_CACHE_SIZE = 100_000;
 
     public AccessTokenSettings {
         // a verifier compares aud as a plain string: blanks would make a value nobody can match on purpose
@@ -28,7 +36,9 @@ public record AccessTokenSettings(String audience, Duration ttl, int verifiedCac
                     + "\"");
         }
         atLeastSeconds(1, ttl, TTL_SECONDS);
+        atMostSeconds(MAX_TTL, ttl, TTL_SECONDS);
         atLeast(0, verifiedCacheSize, VERIFIED_CACHE_SIZE);
+        atMost(MAX_VERIFIED_CACHE_SIZE, verifiedCacheSize, VERIFIED_CACHE_SIZE);
     }
 
     public static AccessTokenSettings of(String audience, long ttlSeconds, int verifiedCacheSize) {

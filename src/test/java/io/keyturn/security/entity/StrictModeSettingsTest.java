@@ -41,4 +41,16 @@ class StrictModeSettingsTest {
         assertEquals("keyturn.access-token.strict must be true or false (also yes/no, on/off, 1/0), not \"ture\"",
                 refusal.getMessage());
     }
+
+    /** The reviewer's repro: Long.MAX_VALUE started, then every strict check after the first overflowed (500). */
+    @Test
+    void theCacheIsAtMostADay() {
+        assertEquals(Duration.ofDays(1), StrictModeSettings.ofSeconds(true, 86400).strictCache());
+        for (long seconds : new long[] {86401, Long.MAX_VALUE}) {
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                    () -> StrictModeSettings.ofSeconds(true, seconds));
+            assertEquals("keyturn.access-token.strict-cache-seconds must be at most 86400 (1 day), not " + seconds,
+                    refusal.getMessage());
+        }
+    }
 }

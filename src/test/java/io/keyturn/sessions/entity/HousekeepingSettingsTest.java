@@ -29,4 +29,18 @@ class HousekeepingSettingsTest {
     private static void assertRefused(String message, Runnable making) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, making::run).getMessage());
     }
+
+    @Test
+    void theIntervalTheBatchAndTheRetentionHaveMaximums() {
+        HousekeepingSettings.ofSeconds(86400, 10_000, 315_360_000);
+        assertEquals("keyturn.housekeeping.interval-seconds must be at most 86400 (1 day), not " + Long.MAX_VALUE,
+                assertThrows(IllegalArgumentException.class,
+                        () -> HousekeepingSettings.ofSeconds(Long.MAX_VALUE, 500, 604800)).getMessage());
+        assertEquals("keyturn.housekeeping.batch-size must be at most 10000, not 10001",
+                assertThrows(IllegalArgumentException.class,
+                        () -> HousekeepingSettings.ofSeconds(300, 10_001, 604800)).getMessage());
+        assertEquals("keyturn.housekeeping.revoked-retention-seconds must be at most 315360000 (3650 days), not "
+                + Long.MAX_VALUE, assertThrows(IllegalArgumentException.class,
+                        () -> HousekeepingSettings.ofSeconds(300, 500, Long.MAX_VALUE)).getMessage());
+    }
 }

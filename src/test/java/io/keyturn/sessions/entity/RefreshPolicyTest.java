@@ -103,4 +103,18 @@ class RefreshPolicyTest {
         assertTrue(policy.withinGrace(NOW, NOW.plusSeconds(30).minusNanos(1)));
         assertFalse(policy.withinGrace(NOW, NOW.plusSeconds(30)));
     }
+
+    @Test
+    void lifetimesAreAtMostTenYearsAndTheGraceAtMostADay() {
+        RefreshPolicy.ofSeconds(315_360_000, 315_360_000, 86400);
+        assertEquals("keyturn.refresh-token.absolute-ttl-seconds must be at most 315360000 (3650 days), not "
+                + Long.MAX_VALUE, assertThrows(IllegalArgumentException.class,
+                        () -> RefreshPolicy.ofSeconds(604800, Long.MAX_VALUE, 30)).getMessage());
+        assertEquals("keyturn.refresh-token.idle-ttl-seconds must be at most 315360000 (3650 days), not 315360001",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RefreshPolicy.ofSeconds(315_360_001, 2592000, 30)).getMessage());
+        assertEquals("keyturn.refresh-token.grace-seconds must be at most 86400 (1 day), not 86401",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RefreshPolicy.ofSeconds(604800, 2592000, 86401)).getMessage());
+    }
 }

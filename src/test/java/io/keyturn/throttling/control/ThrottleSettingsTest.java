@@ -68,4 +68,28 @@ class ThrottleSettingsTest {
         RuntimeException refusal = assertThrows(RuntimeException.class, settings::check);
         assertEquals("keyturn.throttle.lockout-seconds must be at least 0, not -1", refusal.getMessage());
     }
+
+    @Test
+    void theWindowAndTheLockoutAreAtMostADayAndTheLimitsAMillion() {
+        ThrottleSettings longest = defaults();
+        longest.windowSeconds = 86400;
+        longest.lockoutSeconds = 86400;
+        longest.check();
+        assertMaximum("keyturn.throttle.window-seconds must be at most 86400, not " + Long.MAX_VALUE,
+                s -> s.windowSeconds = Long.MAX_VALUE);
+        assertMaximum("keyturn.throttle.lockout-seconds must be at most 86400, not 86401",
+                s -> s.lockoutSeconds = 86401);
+        assertMaximum("keyturn.throttle.account.max-failures must be at most 1000000, not 1000001",
+                s -> s.accountMaxFailures = 1_000_001);
+        assertMaximum("keyturn.throttle.client.max-failures must be at most 1000000, not " + Integer.MAX_VALUE,
+                s -> s.clientMaxFailures = Integer.MAX_VALUE);
+        assertMaximum("keyturn.throttle.registration.max-per-address must be at most 1000000, not 1000001",
+                s -> s.registrationsPerAddress = 1_000_001);
+    }
+
+    private static void assertMaximum(String message, java.util.function.Consumer<ThrottleSettings> change) {
+        ThrottleSettings settings = defaults();
+        change.accept(settings);
+        assertEquals(message, assertThrows(IllegalArgumentException.class, settings::check).getMessage());
+    }
 }

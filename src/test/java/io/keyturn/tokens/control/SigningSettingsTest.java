@@ -82,4 +82,15 @@ class SigningSettingsTest {
     private static void assertRefused(String message, Runnable making) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, making::run).getMessage());
     }
+
+    @Test
+    void durationsHaveMaximums() {
+        SigningSettings.of("RS256", null, null, null, 315_360_000, 2_592_000, 86400);
+        assertRefused("keyturn.signing.key-max-age-seconds must be at most 315360000 (3650 days), not 9223372036854775807",
+                () -> SigningSettings.of("RS256", null, null, null, Long.MAX_VALUE, 10, 1));
+        assertRefused("keyturn.signing.key-publish-seconds must be at most 2592000 (30 days), not 2592001",
+                () -> SigningSettings.of("RS256", null, null, null, 100, 2_592_001, 1));
+        assertRefused("keyturn.signing.key-reload-seconds must be at most 86400 (1 day), not 9223372036854775807",
+                () -> SigningSettings.of("RS256", null, null, null, 100, 10, Long.MAX_VALUE));
+    }
 }

@@ -34,4 +34,15 @@ class AccessTokenSettingsTest {
     private static void assertRefused(String message, Runnable making) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, making::run).getMessage());
     }
+
+    @Test
+    void theLifetimeAndTheCacheHaveMaximums() {
+        assertEquals(Duration.ofDays(1), AccessTokenSettings.of("keyturn", 86400, 100_000).ttl());
+        assertEquals("keyturn.access-token.ttl-seconds must be at most 86400 (1 day), not 9223372036854775807",
+                assertThrows(IllegalArgumentException.class,
+                        () -> AccessTokenSettings.of("keyturn", Long.MAX_VALUE, 4096)).getMessage());
+        assertEquals("keyturn.access-token.verified-cache-size must be at most 100000, not 100001",
+                assertThrows(IllegalArgumentException.class,
+                        () -> AccessTokenSettings.of("keyturn", 900, 100_001)).getMessage());
+    }
 }
