@@ -26,10 +26,11 @@ record KeySchedule(Duration maxAge, Duration publish, Duration reload, Duration 
     }
 
     /**
-     * The newest key published long enough; failing that the newest key. On a first start that is the only key,
-     * which cannot be in anybody's cached JWKS yet. With several keys none of which is old enough,
-     * {@code key-publish-seconds} was raised since they were made: the newest is the likeliest to have signed under
-     * the old setting, while the oldest may have been retired long ago and left every JWKS.
+     * The newest key published long enough; failing that the oldest. On a first start that is the only key, which
+     * cannot be in anybody's cached JWKS yet; in a young deployment whose successor key another instance stored early,
+     * it is the key verifiers have had longest, while the successor may not be in their cached JWKS yet. (The one case
+     * this gets wrong: {@code key-publish-seconds} raised within that many seconds after a rotation makes the retired
+     * key sign again until its successor is old enough; docs/keys.md says to raise it between rotations.)
      */
     int signer(List<SigningKey> keys, Instant now) {
         for (int i = 0; i < keys.size(); i++) {
@@ -37,7 +38,7 @@ record KeySchedule(Duration maxAge, Duration publish, Duration reload, Duration 
                 return i;
             }
         }
-        return 0;
+        return keys.size() - 1;
     }
 
     /** The keys still waiting to sign, the signer, and the retired keys whose tokens may still be alive. */

@@ -34,13 +34,14 @@ class KeyScheduleTest {
         assertEquals(0, schedule(60).signer(List.of(key(1, 0)), NOW));
     }
 
-    /** key-publish-seconds raised after a rotation: before, key 1 (retired, out of every JWKS) signed again. */
+    /** Another instance stored a successor while the first key is still young: the successor must wait. */
     @Test
-    void whenNoKeyIsOldEnoughTheNewestSignsNotARetiredOne() {
-        List<SigningKey> keys = List.of(key(4, 30), key(3, 60), key(2, 90), key(1, 125));
-        KeySchedule raised = schedule(360);
+    void whenNoKeyIsOldEnoughTheOldestSignsNotAnUnpublishedSuccessor() {
+        List<SigningKey> keys = List.of(key(2, 1), key(1, 60));
+        KeySchedule schedule = schedule(360);
 
-        assertEquals(0, raised.signer(keys, NOW));
-        assertEquals("kid-4", raised.verifying(keys, NOW).get(0).kid(), "the signer is published");
+        assertEquals(1, schedule.signer(keys, NOW));
+        assertEquals("kid-1", keys.get(schedule.signer(keys, NOW)).kid());
+        assertEquals(2, schedule.verifying(keys, NOW).size(), "the successor is published meanwhile");
     }
 }
