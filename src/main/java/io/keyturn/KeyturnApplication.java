@@ -37,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                             schema = @Schema(type = SchemaType.STRING)),
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
             @APIResponse(name = OpenApiCommonAnswers.FORBIDDEN,
-                    description = "forbidden: the token's groups lack the role this operation needs",
+                    description = "forbidden: the token's groups lack the role this operation needs; or, for "
+                            + "the self-service writes and every /api/admin operation, account_disabled: the "
+                            + "caller's account has been disabled since the token was issued",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
             @APIResponse(name = OpenApiCommonAnswers.TOO_LARGE,
                     description = "payload_too_large: the body is over keyturn.request.max-body-bytes",

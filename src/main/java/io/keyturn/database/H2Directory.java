@@ -33,8 +33,8 @@ final class H2Directory {
         name = settings < 0 ? name : name.substring(0, settings);
         if (name.startsWith("file:")) {
             name = name.substring("file:".length());
-        } else if (name.matches("^[a-z]+:.*") && !name.matches("^[A-Za-z]:[\\\\/].*")) {
-            return Optional.empty(); // mem:, tcp:, ssl:, zip:, … (a Windows drive letter is a file)
+        } else if (name.matches("^[A-Za-z]{2,}:.*")) {
+            return Optional.empty(); // mem:, tcp:, nioMapped:, memFS:, … (one letter is a Windows drive: a file)
         }
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1);

@@ -43,6 +43,8 @@ class H2DirectoryTest {
         assertEquals(Optional.of(Path.of("/var/lib/keyturn")), H2Directory.directoryOf("jdbc:h2:/var/lib/keyturn/db"));
         assertEquals(Optional.empty(), H2Directory.directoryOf("jdbc:h2:mem:keyturn;DB_CLOSE_DELAY=-1"));
         assertEquals(Optional.empty(), H2Directory.directoryOf("jdbc:h2:tcp://localhost/~/keyturn"));
+        assertEquals(Optional.empty(), H2Directory.directoryOf("jdbc:h2:nioMapped:./data/keyturn"));
+        assertEquals(Optional.empty(), H2Directory.directoryOf("jdbc:h2:memFS:keyturn"));
         assertEquals(Optional.empty(), H2Directory.directoryOf("jdbc:mysql://localhost/keyturn"));
     }
 }

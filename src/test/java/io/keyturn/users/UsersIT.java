@@ -670,8 +670,8 @@ class UsersIT {
         int mark = ServerLog.mark();
         assertEquals(204, http().put("/api/admin/users/" + id + "/enabled").bearer(http().adminToken())
                 .json("{\"enabled\":false}").send().status());
-        String log = ServerLog.since(mark, "event=user_disabled outcome=ok by=");
-        assertTrue(log.contains("user=" + id), "the log names the disabled user and the administrator: " + log);
+        String adminId = TestDatabase.text("SELECT id FROM users WHERE username = ?", "admin");
+        ServerLog.since(mark, "event=user_disabled outcome=ok by=" + adminId + " user=" + id);
 
         String backdoor = Http.uniqueName("backdoor");
         assertProblem(adminCreate(token, newUser(backdoor, backdoor + "@example.com", PASSWORD, "user", "admin")),
@@ -686,6 +686,9 @@ class UsersIT {
                 .json("{\"clientId\":\"" + backdoor + "-svc\",\"confidential\":true}").send(), 403,
                 "account_disabled");
         assertProblem(http().delete("/api/admin/users/" + id + "/sessions").bearer(token).send(), 403,
+                "account_disabled");
+        assertProblem(http().get("/api/admin/users/" + id).bearer(token).send(), 403, "account_disabled");
+        assertProblem(http().post("/api/admin/clients/" + backdoor + "-svc/secret").bearer(token).send(), 403,
                 "account_disabled");
     }
 

@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * RFC 6750 bearer authentication, stateless: the access token is verified from memory on every request, no HTTP
- * session is created and the database is not read (in strict mode, see {@link AccessTokenRevocations}, at most one
- * small read per user per cache period).
+ * session is created and the database is not read (in strict mode, see {@link AccessTokenRevocations}, at most two
+ * small reads per session per cache period).
  * <p>
  * A request without a token, or with one that fails verification, continues anonymously; the JAX-RS runtime (or,
  * behind it, the protected EJB) refuses it and {@link AccessDeniedMapper} answers 401 with the right

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Which browser origins may call Keyturn cross-origin, with credentials. An origin is compared with the request's
  * {@code Origin} header exactly, so an entry a browser never sends (a wildcard, a trailing slash or path, upper case,
- * the scheme's default port spelled out, an empty or impossible port, a scheme such as {@code ftp} that makes no
- * origin a browser sends) would silently allow nobody; it fails start-up naming the property instead. Read by
+ * the scheme's default port spelled out, an empty or impossible port, a scheme such as {@code ftp} or {@code file}
+ * that makes no origin a browser sends) would silently allow nobody; it fails start-up naming the property instead.
+ * Other schemes pass: browser extensions and the web views of hybrid apps ({@code capacitor://localhost},
+ * {@code tauri://localhost}) send their own. Read by
  * {@link io.keyturn.security.control.CorsSettingsProducer}.
  *
  * @param allowedOrigins {@value #ALLOWED_ORIGINS}: origins such as {@code https://app.example}; none by default
@@ -22,6 +24,9 @@ public record CorsSettings(List<String> allowedOrigins) {
     /** What a browser sends for an opaque origin (a sandboxed frame, a file); it matched before, so it still does. */
     private static final String OPAQUE_ORIGIN = "null";
     private static final List<String> WEB_SCHEMES = List.of("http", "https");
+    /** Schemes whose pages have an opaque origin (sent as "null") or that are no page at all. */
+    private static final List<String> NO_ORIGIN_SCHEMES = List.of("file", "data", "blob", "about", "javascript",
+            "mailto", "ftp", "ws", "wss");
     /** Browsers send these for requests of their extensions (Chromium-based browsers, Firefox, Safari). */
     private static final List<String> EXTENSION_SCHEMES = List.of("chrome-extension", "moz-extension",
             "safari-web-extension");
@@ -54,9 +59,9 @@ public record CorsSettings(List<String> allowedOrigins) {
             throw refused("scheme://host or scheme://host:port, in lower case, nothing after it", origin);
         }
         String scheme = uri.getScheme();
-        if (!WEB_SCHEMES.contains(scheme) && !EXTENSION_SCHEMES.contains(scheme)) {
-            throw refused("the scheme http or https, or a browser extension's: " + String.join(", ",
-                    EXTENSION_SCHEMES), origin);
+        if (NO_ORIGIN_SCHEMES.contains(scheme)) {
+            throw refused("a scheme whose pages have an origin, not " + String.join(", ", NO_ORIGIN_SCHEMES),
+                    origin);
         }
         String port = uri.getRawAuthority().substring(uri.getHost().length()); // "" or ":" and the digits as typed
         if (port.isEmpty()) {
@@ -68,7 +73,7 @@ public record CorsSettings(List<String> allowedOrigins) {
                     origin);
         }
         int defaultPort = "https".equals(scheme) ? 443 : 80;
-        if (Integer.parseInt(port.substring(1)) == defaultPort) {
+        if (WEB_SCHEMES.contains(scheme) && Integer.parseInt(port.substring(1)) == defaultPort) {
             // a browser leaves the default port out, so this entry would never match: say how to write it
             throw refused("without the default port " + defaultPort + ": \"" + scheme + "://" + uri.getHost()
                     + "\"", origin);

@@ -24,7 +24,8 @@ public record StrictModeSettings(boolean strict, Duration strictCache) {
 
     public StrictModeSettings {
         atLeastSeconds(0, strictCache, STRICT_CACHE_SECONDS); // 0: re-read at every request
-        // a revocation that takes longer than a day to show is no strict mode; and the view's age is added to an instant
+        // a revocation that takes longer than a day to show is no strict mode; and the view's age is added to an
+        // instant
         atMostSeconds(SettingRanges.DAY, strictCache, STRICT_CACHE_SECONDS);
     }
 

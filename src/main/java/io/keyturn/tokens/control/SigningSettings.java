@@ -8,6 +8,7 @@ import io.keyturn.configuration.SettingRanges;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How access tokens are signed ({@code keyturn.signing.*}): the algorithm, an optional secret or private key, and
@@ -74,11 +75,14 @@ public record SigningSettings(SigningAlgorithm algorithm, Optional<String> secre
      * path: refused here, before anything reads it, without a word of the value (PEM armour or a line break is in no
      * path a deployer would choose).
      */
+    /** A hundred base64 characters in a row (no dot, dash or underscore): a key's body pasted without its PEM lines. */
+    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=]{100,}");
+
     private static void checkIsAPath(String keyFile) {
         if (keyFile.contains("-----BEGIN") || keyFile.contains("-----END") || keyFile.contains("\n")
-                || keyFile.contains("\r")) {
-            throw new IllegalArgumentException(KEY_FILE + " is not a path: it holds PEM text or a line break (the "
-                    + "value is not shown, it may be a key); put the PEM text in " + KEY + ", or write it to a file "
+                || keyFile.contains("\r") || keyFile.length() > 1024 || BASE64_RUN.matcher(keyFile).find()) {
+            throw new IllegalArgumentException(KEY_FILE + " is not a path: it holds PEM text, a line break or a run "
+                    + "of base64 (the value is not shown, it may be a key); put the PEM text in " + KEY + ", or write it to a file "
                     + "and give that file's path in " + KEY_FILE);
         }
     }

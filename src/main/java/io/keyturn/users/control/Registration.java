@@ -67,8 +67,9 @@ public class Registration {
     private User create(String username, String email, Optional<String> emailRefusal, String password,
             Set<String> requestedRoles) {
         refuseInvalid(username, emailRefusal, password, requestedRoles);
-        Set<String> roles = new LinkedHashSet<>(requestedRoles);
+        Set<String> roles = new LinkedHashSet<>();
         roles.add(Role.USER);
+        roles.addAll(requestedRoles);
         String canonicalUsername = UserRepository.canonical(username);
         String canonicalEmail = UserRepository.canonical(email);
         if (users.byUsername(canonicalUsername).isPresent()) {

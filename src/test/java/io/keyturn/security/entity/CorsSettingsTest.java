@@ -48,7 +48,7 @@ class CorsSettingsTest {
             assertRefused(entry, "a port from 1 to 65535 without leading zeros, and none for an extension");
         }
         for (String entry : List.of("ftp://app.example", "ws://app.example", "file://host")) {
-            assertRefused(entry, "the scheme http or https, or a browser extension's");
+            assertRefused(entry, "a scheme whose pages have an origin");
         }
     }
 
@@ -56,7 +56,8 @@ class CorsSettingsTest {
     void keepsEveryOriginABrowserSends() {
         List<String> origins = List.of("https://app.example:8443", "http://app.example:443", "https://app.example:80",
                 "http://localhost:65535", "http://[::1]:8080", "http://127.0.0.1:1", "moz-extension://1234-abcd",
-                "safari-web-extension://abcd", "null");
+                "safari-web-extension://abcd", "null", "capacitor://localhost", "tauri://localhost",
+                "ionic://localhost");
         CorsSettings cors = new CorsSettings(origins);
         origins.forEach(origin -> assertTrue(cors.allows(origin), origin));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -70,10 +71,12 @@ class SigningSettingsTest {
     @Test
     void aKeyFileThatIsPemTextIsRefusedWithoutShowingIt() {
         String pem = TestKeys.pem("ec-p256.pem");
-        for (String keyFile : List.of(pem, pem.strip().replace("\n", "\\n"), "/keys/signing.pem\n")) {
+        String body = pem.lines().filter(line -> !line.startsWith("-----")).collect(Collectors.joining());
+        for (String keyFile : List.of(pem, pem.strip().replace("\n", "\\n"), "/keys/signing.pem\n", body)) {
             IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
                     () -> SigningSettings.of("ES256", null, null, keyFile, 100, 10, 1));
-            assertEquals("keyturn.signing.key-file is not a path: it holds PEM text or a line break (the value is not "
+            assertEquals("keyturn.signing.key-file is not a path: it holds PEM text, a line break or a run of base64 "
+                    + "(the value is not "
                     + "shown, it may be a key); put the PEM text in keyturn.signing.key, or write it to a file and "
                     + "give that file's path in keyturn.signing.key-file", refusal.getMessage());
         }
