@@ -69,9 +69,10 @@ start_payara() {
     export KEYTURN_THROTTLE_REGISTRATION_MAX_PER_ADDRESS=${KEYTURN_THROTTLE_REGISTRATION_MAX_PER_ADDRESS:-1000000}
     # BENCH_JAVA: the java executable of the server (default: java on the PATH), e.g. a JDK 25's
     # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
+    # BENCH_PAYARA_ARGS: extra Payara Micro options, e.g. --addlibs DIR
     (cd "$dir" && exec "${BENCH_JAVA:-java}" $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
         --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port "$port" \
-        >"$dir/server.log" 2>&1) &
+        ${BENCH_PAYARA_ARGS:-} >"$dir/server.log" 2>&1) &
     PID=$!
     STARTED_PIDS+=("$PID")
     echo "$PID" >"$dir/server.pid"

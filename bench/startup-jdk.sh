@@ -11,6 +11,12 @@
 #               launcher with the pom's training run (--warmup); the root directory's configuration and deployments
 #               are reset to the freshly made state before every start, so each start deploys keyturn.war anew as
 #               the others do. Not the run command: a candidate for it, measured side by side.
+#   jdk25-addlibs-aot   JDK 25, Hibernate ORM and the libraries only it uses (Byte Buddy, ANTLR, classmate, Jandex,
+#               JBoss Logging, Hibernate Commons Annotations) taken out of the WAR and given to Payara Micro with
+#               `--addlibs`, so that the server's class loader loads them instead of the WAR's; with its own cache,
+#               made by this script with the pom's training run. Not the run command (the WAR would no longer carry
+#               its JPA provider, and WildFly's JPA subsystem would need the same Hibernate as a module): measured to
+#               know what Hibernate's place costs at start.
 # Per configuration and round: cold (empty ./data: Flyway creates the schema, the signing key is generated) and warm
 # (again on the same ./data, as every later start). The server's CPU time until ready (utime + stime, /proc) is
 # recorded beside the wall time: on a machine shared with other work it depends much less on what else runs. Also
@@ -27,7 +33,7 @@
 #   ./mvnw package -DskipTests                                                         (JDK 17: keyturn-cds.jsa)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw package -DskipTests                (JDK 25: keyturn.aot)
 #
-# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot[,jdk17-launcher-cds,jdk25-launcher-aot]] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
+# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot[,jdk17-launcher-cds,jdk25-launcher-aot,jdk25-addlibs-aot]] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
 #        [--no-check]
 source "$(dirname "$0")/lib.sh"
 
@@ -60,6 +66,7 @@ config_option() {
         jdk25-aot) echo "-XX:AOTCache=$AOT_CACHE" ;;
         jdk17-launcher-cds) echo "-XX:SharedArchiveFile=$LAUNCHER_CDS" ;;
         jdk25-launcher-aot) echo "-XX:AOTCache=$LAUNCHER_AOT" ;;
+        jdk25-addlibs-aot) echo "-XX:AOTCache=$ADDLIBS_AOT" ;;
         jdk17 | jdk25) echo "" ;;
         *) die "unknown configuration $1" ;;
     esac
@@ -100,6 +107,31 @@ prepare_launcher() {
     log "launcher in $LAUNCHER_ROOT; archives: $(ls "$LAUNCHER_CDS" "$LAUNCHER_AOT" 2>/dev/null | tr '\n' ' ')"
 }
 
+# Hibernate on the server's class path (configuration jdk25-addlibs-aot): the WAR without Hibernate's jars, the jars
+# in a directory of their own, and a cache trained with both
+ADDLIBS_DIR=$BENCH_WORK/addlibs
+ADDLIBS_WAR=$ADDLIBS_DIR/keyturn.war
+ADDLIBS_AOT=$BENCH_WORK/addlibs.aot
+HIBERNATE_JARS="hibernate-core- hibernate-commons-annotations- byte-buddy- antlr4-runtime- classmate- jandex- jboss-logging-"
+config_war() { case $1 in *-addlibs-*) echo "$ADDLIBS_WAR" ;; *) echo "$KEYTURN_WAR" ;; esac; }
+config_payara_args() { case $1 in *-addlibs-*) echo "--addlibs $ADDLIBS_DIR/lib" ;; *) echo "" ;; esac; }
+prepare_addlibs() {
+    local exploded=$ADDLIBS_DIR/war prefix work=$BENCH_WORK/addlibs-training
+    rm -rf "$ADDLIBS_DIR" "$ADDLIBS_AOT" "$work"
+    mkdir -p "$exploded" "$ADDLIBS_DIR/lib" "$work/tmp"
+    unzip -q "$KEYTURN_WAR" -d "$exploded"
+    for prefix in $HIBERNATE_JARS; do
+        mv "$exploded"/WEB-INF/lib/"$prefix"[0-9]*.jar "$ADDLIBS_DIR/lib/" || die "no $prefix jar in $KEYTURN_WAR"
+    done
+    (cd "$exploded" && zip -q -r -X "$ADDLIBS_WAR" .)
+    (cd "$work" && "$JAVA25" -Xmx512m -XX:+UseCompactObjectHeaders -XX:AOTCacheOutput="$ADDLIBS_AOT" \
+        -Djava.io.tmpdir="$work/tmp" -Dkeyturn.db.url=jdbc:h2:mem:addlibs-training -jar "$PAYARA_JAR" \
+        --deploy "$ADDLIBS_WAR" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port 28080 \
+        --autobindhttp --addlibs "$ADDLIBS_DIR/lib" --warmup >"$work/training.log" 2>&1) ||
+        die "training run failed, see $work/training.log"
+    log "Hibernate's jars in $ADDLIBS_DIR/lib, the WAR without them $ADDLIBS_WAR, cache $ADDLIBS_AOT"
+}
+
 for c in "${CONFIG_LIST[@]}"; do
     [[ -x $(config_java "$c") ]] || die "$(config_java "$c") not found (configuration $c)"
     case $c in
@@ -109,6 +141,7 @@ for c in "${CONFIG_LIST[@]}"; do
 done
 
 [[ $CONFIGS != *-launcher-* ]] || prepare_launcher
+[[ $CONFIGS != *-addlibs-* ]] || prepare_addlibs
 
 record() { # record TARGET STEP ROUND key=value...
     python3 -c 'import json,sys; r=dict(tag="startup-jdk", target=sys.argv[1], step=sys.argv[2], round=int(sys.argv[3]), load1=float(open("/proc/loadavg").read().split()[0])); r.update({k: float(v) for k, v in (a.split("=") for a in sys.argv[4:])}); print(json.dumps(r))' "$@" >>"$OUT"
@@ -136,7 +169,8 @@ one_start() {
     t0=$(now)
     local run_options=()
     [[ $c != jdk25* ]] || read -r -a run_options <<<"$JDK25_RUN_OPTIONS"
-    PAYARA_JAR=$(config_jar "$c") BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt start_payara "$dir" 18080 "$KEYTURN_WAR" \
+    PAYARA_JAR=$(config_jar "$c") BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt BENCH_PAYARA_ARGS=$(config_payara_args "$c") \
+        start_payara "$dir" 18080 "$(config_war "$c")" \
         "${run_options[@]}"
     wait_ready 18080 "$PID"
     READY=$(echo "$(now) - $t0" | bc)
@@ -150,6 +184,7 @@ HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
     echo "- JDK 17: $("$JAVA17" -version 2>&1 | head -1) ($JAVA17); JDK 25: $("$JAVA25" -version 2>&1 | head -1) ($JAVA25)"
     echo "- launch: JAVA $HEAP ARCHIVE (JDK 25: $JDK25_RUN_OPTIONS) -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- archives: $(basename "$CDS_ARCHIVE") $(du -m "$CDS_ARCHIVE" 2>/dev/null | cut -f1) MB ($(date -u -r "$CDS_ARCHIVE" +%FT%TZ 2>/dev/null)), $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB ($(date -u -r "$AOT_CACHE" +%FT%TZ 2>/dev/null))"
+    [[ $CONFIGS != *-addlibs-* ]] || echo "- jdk25-addlibs-aot: the same with \`$(config_payara_args jdk25-addlibs-aot | sed "s|$ROOT/||")\` (Hibernate's jars: $(ls "$ADDLIBS_DIR/lib" | tr '\n' ' ')), the WAR without them, and the cache \`$(echo "$ADDLIBS_AOT" | sed "s|$ROOT/||")\` trained with both"
     [[ $CONFIGS != *-launcher-* ]] || echo "- launcher configurations: the same, but \`-jar target/bench/payara-micro-root/launch-micro.jar\` (made by \`java -jar payara-micro.jar --rootdir target/bench/payara-micro-root --outputlauncher\`, reset before each start) and the archives \`target/bench/launcher-cds.jsa\`, \`target/bench/launcher.aot\` trained through it"
     echo "- deploy s: the server log's \"keyturn was successfully deployed in N milliseconds\"; Payara ready s: its \"ready in N (ms)\""
     echo "- command: bench/startup-jdk.sh --runs $RUNS --configs $CONFIGS"
@@ -207,7 +242,7 @@ fi
     summarize "$OUT" --title "Start-up by JDK ($STAMP)" --header "$HEADER" \
         --metrics ready_s,cpu_to_ready_s,deploy_s,payara_ready_s,rss_ready_mb,load1 \
         $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done) \
-        $(listed jdk25-launcher-aot && listed jdk25-aot && for m in ready_s cpu_to_ready_s; do echo "--ratio jdk25-launcher-aot@cold/jdk25-aot@cold:$m --ratio jdk25-launcher-aot@warm/jdk25-aot@warm:$m"; done)
+        $(for v in jdk25-launcher-aot jdk25-addlibs-aot; do listed $v && listed jdk25-aot && for m in ready_s cpu_to_ready_s; do echo "--ratio $v@cold/jdk25-aot@cold:$m --ratio $v@warm/jdk25-aot@warm:$m"; done; done)
     cat "$CHECKS"
 } | tee "$RESULTS/startup-jdk-$STAMP.md"
 log "raw: $OUT; summary: $RESULTS/startup-jdk-$STAMP.md"
