@@ -9,6 +9,7 @@ import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
 import io.keyturn.sessions.entity.SessionView;
+import io.keyturn.users.control.Authenticator;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Opens, lists and ends sessions. Rotation lives in {@link RefreshTokenRotation}. */
@@ -51,6 +53,7 @@ public class Sessions {
     @Transactional
     public IssuedRefreshToken open(User user, ClientInfo client, String clientId) {
         Instant now = clock.instant();
+        lockStillAsChecked(user, client);
         makeRoomForOneMore(user.id(), now, client);
         Session session = new Session(user.id(), client, now, policy.sessionExpiresAt(now), clientId);
         sessions.add(session);
@@ -61,12 +64,30 @@ public class Sessions {
     }
 
     /**
+     * Locks the user's row and refuses the session when the account is no longer what the password check saw. The
+     * check runs outside any transaction (the hash takes tens of milliseconds, see Authenticator), so a password change
+     * or a disable can commit between the check and this point: a session opened with the old password after the
+     * change had ended every session, or for an account already disabled, would outlive what was meant to end it. The
+     * lock orders this against those writes, which lock the same row.
+     */
+    private void lockStillAsChecked(User checked, ClientInfo client) {
+        User current = em.find(User.class, checked.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (current == null || !Objects.equals(current.passwordChangedAt(), checked.passwordChangedAt())) {
+            SecurityLog.event("login", "password_changed_meanwhile", checked.id(), null, client.ipAddress());
+            throw Authenticator.invalidCredentials();
+        }
+        if (!current.enabled()) {
+            SecurityLog.event("login", "account_disabled", checked.id(), null, client.ipAddress());
+            throw Authenticator.accountDisabled();
+        }
+    }
+
+    /**
      * Keeps a user within {@code keyturn.sessions.max-per-user} live sessions: before a new one opens, the least
-     * recently used beyond the cap less one are revoked. The user's row is locked first, so logins of one user
-     * arriving together are counted one after the other and the cap holds under bursts.
+     * recently used beyond the cap less one are revoked. The user's row is locked first ({@link #lockStillAsChecked}),
+     * so logins of one user arriving together are counted one after the other and the cap holds under bursts.
      */
     private void makeRoomForOneMore(String userId, Instant now, ClientInfo client) {
-        em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         for (Session surplus : sessions.activeOf(userId, now, cap.maxPerUser() - 1)) {
             surplus.revoke(now, RevokeReason.SESSION_LIMIT);
             SecurityLog.event("session_revoked", "session_limit", userId, surplus.id(), client.ipAddress());
