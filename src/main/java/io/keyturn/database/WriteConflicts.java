@@ -61,14 +61,17 @@ public final class WriteConflicts {
         return false;
     }
 
+    /**
+     * A lost race that running the transaction again may win. A lock wait that timed out is not one, wherever it sits
+     * in the chain: at commit it arrives wrapped in the transaction manager's {@code RollbackException}, which alone
+     * would count as a conflict, and five more waits of {@code innodb_lock_wait_timeout} each would only hold the
+     * request longer.
+     */
     public static boolean causedBy(Throwable failure) {
-        if (DatabaseUnavailable.causedBy(failure)) {
+        if (DatabaseUnavailable.causedBy(failure) || lockWaitTimedOut(failure)) {
             return false;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                return false;
-            }
             if (cause instanceof SQLTransactionRollbackException
                     || CONFLICT_FAILURES.contains(cause.getClass().getName())) {
                 return true;

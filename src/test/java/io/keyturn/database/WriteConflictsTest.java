@@ -49,6 +49,20 @@ class WriteConflictsTest {
     }
 
     @Test
+    void aLockWaitTimeoutAtCommitIsNoConflictThoughTheTransactionManagerRolledBack() {
+        // the chain the probe saw for a logout whose UPDATE waited at commit on MariaDB
+        RollbackException atCommit = new RollbackException("commit failed");
+        atCommit.initCause(new PersistenceException(new SQLTransactionRollbackException(
+                "Lock wait timeout exceeded; try restarting transaction", "40001", 1205)));
+        assertFalse(WriteConflicts.causedBy(new TransactionalException("exception during commit", atCommit)));
+        assertTrue(WriteConflicts.lockWaitTimedOut(new TransactionalException("exception during commit", atCommit)));
+
+        RollbackException h2AtCommit = new RollbackException("commit failed");
+        h2AtCommit.initCause(new SQLException("Timeout trying to lock table", "HYT00", 50200));
+        assertFalse(WriteConflicts.causedBy(h2AtCommit));
+    }
+
+    @Test
     void aLockWaitTimeoutIsToldApartFromConflictsAndOtherFailures() {
         // MariaDB through Connector/J, as JPA wraps it, and H2's lock timeout
         assertTrue(WriteConflicts.lockWaitTimedOut(new PersistenceException(new SQLTransactionRollbackException(

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.ServerLog;
 import io.keyturn.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -233,6 +234,41 @@ class RefreshRotationIT {
         assertEquals(200, after.status(), after.body());
         assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM sessions s JOIN refresh_tokens t"
                 + " ON t.session_id = s.id WHERE t.token_hash = ? AND s.revoked_at IS NOT NULL", sha256(refreshToken)));
+    }
+
+    /**
+     * A logout changes its session at commit; a lock wait that times out there reaches Keyturn wrapped in the
+     * transaction manager's rollback, which must not be taken for a write conflict and run five times over (five
+     * waits, five "logout" security events for a logout that never happened).
+     */
+    @Test
+    void aLogoutThatWaitsForALockedSessionUntilTheDatabaseGivesUpIs503OnceAndLogsNoLogout() throws Exception {
+        assumeTrue(System.getProperty("keyturn.it.db.url", "").startsWith("jdbc:h2:"),
+                "H2 gives up after the test URL's LOCK_TIMEOUT (10 s); MariaDB would wait innodb_lock_wait_timeout (50 s)");
+        Http client = http();
+        JsonObject tokens = client.register(Http.uniqueName("rot"), PASSWORD);
+        String refreshToken = tokens.getString("refreshToken");
+        String userId = tokens.getJsonObject("user").getString("id");
+        int mark = ServerLog.mark();
+        try (Connection holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, tokens.getString("sessionId"));
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertTrue(locked.next(), "the test holds the session's row lock");
+                }
+            }
+            Http.Reply reply = client.post("/api/auth/logout").bodyMode()
+                    .json(Json.createObjectBuilder().add("refreshToken", refreshToken).build().toString()).send();
+            assertProblem(reply, 503, "service_unavailable");
+            assertEquals("5", reply.header("Retry-After"), "the lock-wait answer, not the write conflict's");
+            holder.rollback();
+        }
+        String log = ServerLog.since(mark, client.failLogin());
+        assertFalse(log.contains("Sessions.logout lost a write conflict"), "a lock wait is not retried");
+        assertFalse(log.contains("event=logout outcome=session_revoked user=" + userId),
+                "no logout is logged for a session that did not end");
+        assertEquals(200, refresh(refreshToken).status(), "the session lives on: the logout did not happen");
     }
 
     @Test

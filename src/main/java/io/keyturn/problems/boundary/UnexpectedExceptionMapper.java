@@ -37,18 +37,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.WARNING, "The database is unreachable: {0}", exception.toString());
             return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE), DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
-        if (exception instanceof TransactionFailed || WriteConflicts.causedBy(exception)) {
-            LOG.log(Level.WARNING, "A transaction did not commit (write conflicts outlasted the retries, or the commit "
-                    + "was not confirmed): {0}", exception.toString());
-            return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL),
-                    CONFLICT_RETRY_AFTER_SECONDS);
-        }
         if (WriteConflicts.lockWaitTimedOut(exception)) {
+            // before the failed commit: a commit that waited for a lock also fails as a commit;
             // a lock held this long is worth a look (a stuck transaction), but the request itself was fine
             LOG.log(Level.WARNING, "A statement waited for a lock until the database gave up: {0}",
                     exception.toString());
             return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE, LOCKED_DETAIL),
                     DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
+        if (exception instanceof TransactionFailed || WriteConflicts.causedBy(exception)) {
+            LOG.log(Level.WARNING, "A transaction did not commit (write conflicts outlasted the retries, or the commit "
+                    + "was not confirmed): {0}", exception.toString());
+            return unavailable(Problem.of(ProblemType.SERVICE_UNAVAILABLE, CONFLICT_DETAIL),
+                    CONFLICT_RETRY_AFTER_SECONDS);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);

@@ -105,9 +105,18 @@ public class Sessions {
                 .filter(session -> session.revokedAt() == null)
                 .ifPresent(session -> {
                     session.revoke(clock.instant(), RevokeReason.LOGOUT);
+                    writtenBeforeLogging();
                     SecurityLog.event("logout", "session_revoked", session.userId(), session.id(),
                             client.ipAddress());
                 });
+    }
+
+    /**
+     * Sends the change now rather than at commit, so that a lock it waits for in vain fails the request before the
+     * security log says the session ended.
+     */
+    private void writtenBeforeLogging() {
+        em.flush();
     }
 
     /** The user's live sessions as the user and administrators see them; {@code current} marks that one. */
@@ -133,6 +142,7 @@ public class Sessions {
                 .filter(session -> requiredOwner.map(session.userId()::equals).orElse(true));
         found.filter(session -> session.revokedAt() == null).ifPresent(session -> {
             session.revoke(clock.instant(), reason);
+            writtenBeforeLogging();
             SecurityLog.event("session_revoked", outcome(reason, byUserId), session.userId(), session.id(),
                     client);
         });
