@@ -28,6 +28,7 @@ public class ConfiguredDataSource implements DataSource {
     private final String url;
     private final Properties credentials = new Properties();
     private final Driver driver;
+    private final NetworkTimeouts timeouts;
     private int loginTimeoutSeconds;
 
     public ConfiguredDataSource() {
@@ -38,6 +39,7 @@ public class ConfiguredDataSource implements DataSource {
         config.getOptionalValue("keyturn.db.password", String.class)
                 .ifPresent(p -> credentials.setProperty("password", p));
         this.driver = driverFor(url);
+        this.timeouts = NetworkTimeouts.forUrl(url);
         H2Directory.prepare(url);
     }
 
@@ -58,7 +60,7 @@ public class ConfiguredDataSource implements DataSource {
     /** A physical connection, replaced by a new one when its driver has closed it (see {@link ReopeningConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = ReopeningConnection.open(() -> driver.connect(url, credentials));
+        Connection connection = ReopeningConnection.open(this::connect);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the keyturn.db.url");
         }
@@ -70,7 +72,11 @@ public class ConfiguredDataSource implements DataSource {
         Properties given = new Properties();
         given.setProperty("user", user);
         given.setProperty("password", password);
-        return ReopeningConnection.open(() -> driver.connect(url, given));
+        return ReopeningConnection.open(() -> timeouts.opened(driver.connect(url, timeouts.forConnecting(given))));
+    }
+
+    private Connection connect() throws SQLException {
+        return timeouts.opened(driver.connect(url, timeouts.forConnecting(credentials)));
     }
 
     @Override

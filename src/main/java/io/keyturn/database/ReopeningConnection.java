@@ -41,7 +41,6 @@ final class ReopeningConnection implements InvocationHandler {
     /** Idle time after which a connection is validated before use (the bypass window of common pools). */
     static final long IDLE_BEFORE_VALIDATION_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     /** Calls that run work on the database: the first one in a transaction makes replacing unsafe until it ends. */
     private static final Set<String> STARTS_WORK = Set.of("createStatement", "prepareStatement", "prepareCall",
@@ -96,6 +95,11 @@ final class ReopeningConnection implements InvocationHandler {
         }
         if (PASSIVE.contains(name)) {
             closedByOwner |= name.equals("close");
+            if (name.equals("isValid") && (int) args[0] == 0) {
+                // Payara's pool checks connections with isValid(0), "no limit": a server that stopped answering
+                // would hang the check, and with it every request waiting for a connection
+                return delegate.isValid(NetworkTimeouts.VALIDATION_SECONDS);
+            }
             return call(method, args);
         }
         if (closedByOwner) {
@@ -153,7 +157,7 @@ final class ReopeningConnection implements InvocationHandler {
             return true;
         }
         boolean idle = clock.getAsLong() - lastUsed > IDLE_BEFORE_VALIDATION_NANOS;
-        return idle && !delegate.isValid(VALIDATION_TIMEOUT_SECONDS);
+        return idle && !delegate.isValid(NetworkTimeouts.VALIDATION_SECONDS);
     }
 
     private void reopen() throws SQLException {
