@@ -1,5 +1,7 @@
 package io.keyturn.database;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -16,6 +18,9 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * data source and before it validates the schema ({@code hibernate.hbm2ddl.auto=validate}). So the schema is always
  * migrated before anything uses it, on any server, and Hibernate only checks that the entities match it.
  * Registered through {@code META-INF/services/org.hibernate.integrator.spi.Integrator}.
+ * <p>
+ * MySQL and MariaDB also get {@code db/migration-mysql}: statements only they need (a binary collation). Its versions
+ * are numbered among the common ones, so one schema history holds both.
  */
 public class SchemaMigration implements Integrator {
 
@@ -28,12 +33,27 @@ public class SchemaMigration implements Integrator {
                 .unwrap(DataSource.class);
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locationsFor(urlOf(dataSource)))
                 .load()
                 .migrate();
         LOG.info(() -> result.migrationsExecuted == 0 ? "Database schema is up to date"
                 : "Database schema migrated to version " + result.targetSchemaVersion + " ("
                         + result.migrationsExecuted + " migrations applied)");
+    }
+
+    /** The migrations for a database named by its JDBC URL. */
+    public static String[] locationsFor(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mysql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/migration-mysql"}
+                : new String[] {"classpath:db/migration"};
+    }
+
+    private static String urlOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached to migrate its schema", e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.keyturn.sessions.entity.RefreshToken;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
 import io.keyturn.users.entity.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,9 +36,11 @@ public final class RefreshDecision {
      * @param token the stored row of the presented token (found by its hash; an unknown token never gets here)
      * @param session the token's session
      * @param user the session's user
+     * @param storedTimeLoss how much earlier than written the database may give a stored time back
+     *        ({@link RefreshPolicy#withinGrace})
      */
     public static RefreshOutcome decide(RefreshToken token, Session session, User user, Instant now,
-            RefreshPolicy policy, SuccessorLookup successors) {
+            RefreshPolicy policy, Duration storedTimeLoss, SuccessorLookup successors) {
         if (!user.enabled()) {
             return RefreshOutcome.of(RefreshOutcome.Because.ACCOUNT_DISABLED);
         }
@@ -56,7 +59,7 @@ public final class RefreshDecision {
         }
         // A retired token: a retry, or reuse. Its own expiry does not matter here: inside the window the retry is
         // answered like any other, outside it the token is reuse whether or not it has expired since.
-        if (!policy.withinGrace(token.retiredAt(), now)) {
+        if (!policy.withinGrace(token.retiredAt(), now, storedTimeLoss)) {
             return RefreshOutcome.of(RefreshOutcome.Because.RETIRED_AFTER_GRACE);
         }
         return graceRetry(token, successors.lockedSuccessor(token.successorHash()));

@@ -1,6 +1,7 @@
 package io.keyturn.sessions.control;
 
 import io.keyturn.database.RetriedOnConflict;
+import io.keyturn.database.StoredTimePrecision;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.audit.control.SecurityLog;
@@ -47,6 +48,9 @@ public class RefreshTokenRotation {
     RefreshPolicy policy;
 
     @Inject
+    StoredTimePrecision storedTimes;
+
+    @Inject
     Clock clock;
 
     /** Rejections commit too: a detected reuse must stay revoked although the client is answered 401. */
@@ -77,7 +81,8 @@ public class RefreshTokenRotation {
             throw invalid();
         }
         User user = em.find(User.class, session.userId());
-        RefreshOutcome outcome = RefreshDecision.decide(token, session, user, now, policy, this::lockedSuccessor);
+        RefreshOutcome outcome = RefreshDecision.decide(token, session, user, now, policy, storedTimes.loss(),
+                this::lockedSuccessor);
         return switch (outcome.action()) {
             case ROTATE -> rotate(token, session, user, now, client);
             case RETURN_GRACE_SUCCESSOR -> sameSuccessor(token, outcome.successor(), session, user);

@@ -25,6 +25,9 @@ public class SessionRepository {
     }
 
     public Optional<Session> byId(String id) {
+        if (!Session.wellFormedId(id)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(Session.class, id));
     }
 

@@ -57,9 +57,14 @@ public record RefreshPolicy(Duration idleTtl, Duration absoluteTtl, Duration gra
         return idleEnd.isBefore(sessionExpiresAt) ? idleEnd : sessionExpiresAt;
     }
 
-    /** A retry of a token retired at {@code retiredAt} still gets its successor before this instant, not at it. */
-    public boolean withinGrace(Instant retiredAt, Instant now) {
-        return now.isBefore(retiredAt.plus(grace));
+    /**
+     * A retry of a token retired at {@code retiredAt} still gets its successor before {@code retiredAt + grace}, not
+     * at it. {@code storedTimeLoss} is how much earlier than written the database may give {@code retiredAt} back (a
+     * database that keeps whole seconds: up to one), which the window adds so that a retry inside it by the clock is
+     * never taken for reuse.
+     */
+    public boolean withinGrace(Instant retiredAt, Instant now, Duration storedTimeLoss) {
+        return !grace.isZero() && now.isBefore(retiredAt.plus(grace).plus(storedTimeLoss));
     }
 
     /** Without a window no retry can be answered with the successor, so there is nothing worth sealing. */

@@ -103,6 +103,21 @@ public class Session {
         return revokedAt == null && now.isBefore(expiresAt);
     }
 
+    /**
+     * Whether {@code id} has the form of every session id ({@link UUID#toString}). Anything else names no session, also
+     * where the database would take it for one: MySQL's collations ignore trailing spaces.
+     */
+    public static boolean wellFormedId(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+    }
+
     public String id() {
         return id;
     }

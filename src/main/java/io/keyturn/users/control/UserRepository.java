@@ -29,6 +29,9 @@ public class UserRepository {
     }
 
     public Optional<User> byId(String id) {
+        if (!User.wellFormedId(id)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(User.class, id));
     }
 
@@ -38,6 +41,9 @@ public class UserRepository {
      * would otherwise let the later commit undo the earlier one.
      */
     public Optional<User> lockedById(String id) {
+        if (!User.wellFormedId(id)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 

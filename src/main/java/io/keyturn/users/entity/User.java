@@ -91,6 +91,21 @@ public class User {
         this.enabled = enabled;
     }
 
+    /**
+     * Whether {@code id} has the form of every user id ({@link UUID#toString}). Anything else names no user, also
+     * where the database would take it for one: MySQL's collations ignore trailing spaces.
+     */
+    public static boolean wellFormedId(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+    }
+
     public String id() {
         return id;
     }

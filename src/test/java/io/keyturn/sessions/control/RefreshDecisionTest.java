@@ -18,6 +18,7 @@ import io.keyturn.sessions.entity.Session;
 import io.keyturn.users.entity.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ class RefreshDecisionTest {
     static final RefreshDecision.SuccessorLookup NO_LOOKUP = hash -> fail("looked up the successor " + hash);
 
     RefreshOutcome decide(Instant now) {
-        return RefreshDecision.decide(token, session, user, now, POLICY, NO_LOOKUP);
+        return RefreshDecision.decide(token, session, user, now, POLICY, Duration.ZERO, NO_LOOKUP);
     }
 
     static String hash(char c) {
@@ -104,7 +105,7 @@ class RefreshDecisionTest {
                 .plusSeconds(1), session.expiresAt());
 
         RefreshOutcome decideLast(Instant now) {
-            return RefreshDecision.decide(lastToken, session, user, now, POLICY, NO_LOOKUP);
+            return RefreshDecision.decide(lastToken, session, user, now, POLICY, Duration.ZERO, NO_LOOKUP);
         }
 
         @Test
@@ -190,7 +191,7 @@ class RefreshDecisionTest {
         @Test
         void withinTheWindowGetsItsLiveSealedSuccessor() {
             token.retire(retiredAt, successor.tokenHash(), "sealed");
-            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(1), POLICY,
+            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(1), POLICY, Duration.ZERO,
                     successorIs(Optional.of(successor)));
             assertEquals(Because.GRACE_RETRY, outcome.because());
             assertEquals(Action.RETURN_GRACE_SUCCESSOR, outcome.action());
@@ -202,7 +203,7 @@ class RefreshDecisionTest {
         @Test
         void atTheVeryInstantItWasRetiredIsARetry() {
             token.retire(retiredAt, successor.tokenHash(), "sealed");
-            assertEquals(Because.GRACE_RETRY, RefreshDecision.decide(token, session, user, retiredAt, POLICY,
+            assertEquals(Because.GRACE_RETRY, RefreshDecision.decide(token, session, user, retiredAt, POLICY, Duration.ZERO,
                     successorIs(Optional.of(successor))).because());
         }
 
@@ -210,7 +211,7 @@ class RefreshDecisionTest {
         void oneInstantBeforeTheWindowClosesIsStillARetry() {
             token.retire(retiredAt, successor.tokenHash(), "sealed");
             assertEquals(Because.GRACE_RETRY, RefreshDecision.decide(token, session, user,
-                    retiredAt.plus(GRACE).minus(NANO), POLICY, successorIs(Optional.of(successor))).because());
+                    retiredAt.plus(GRACE).minus(NANO), POLICY, Duration.ZERO, successorIs(Optional.of(successor))).because());
         }
 
         /** The window is {@code now.isBefore(retiredAt + grace)}: its limit is already outside. */
@@ -223,6 +224,27 @@ class RefreshDecisionTest {
             assertTrue(outcome.revokesSession());
         }
 
+        /**
+         * A database that keeps whole seconds gives retiredAt back up to a second early (MariaDB before 11 through
+         * Connector/J): the window allows for it, so a retry inside the window by the clock is no reuse.
+         */
+        @Test
+        void aRetryInsideTheWindowIsARetryWhereTheDatabaseDroppedTheFraction() {
+            Instant rotatedAt = retiredAt.plusMillis(820);
+            token.retire(rotatedAt.truncatedTo(ChronoUnit.SECONDS), successor.tokenHash(), "sealed");
+            Instant retry = rotatedAt.plus(GRACE).minusMillis(390);
+            assertEquals(Because.RETIRED_AFTER_GRACE, RefreshDecision.decide(token, session, user, retry, POLICY,
+                    Duration.ZERO, successorIs(Optional.of(successor))).because(), "what happened before");
+            assertEquals(Because.GRACE_RETRY, RefreshDecision.decide(token, session, user, retry, POLICY,
+                    Duration.ofSeconds(1), successorIs(Optional.of(successor))).because());
+            assertEquals(Because.RETIRED_AFTER_GRACE, decideAllowingASecond(rotatedAt.plus(GRACE).plusSeconds(1)));
+        }
+
+        private Because decideAllowingASecond(Instant now) {
+            return RefreshDecision.decide(token, session, user, now, POLICY, Duration.ofSeconds(1),
+                    successorIs(Optional.of(successor))).because();
+        }
+
         @Test
         void afterTheWindowIsReuse() {
             token.retire(retiredAt, successor.tokenHash(), "sealed");
@@ -233,7 +255,7 @@ class RefreshDecisionTest {
         void withoutAGraceWindowIsReuseAtOnce() {
             RefreshPolicy noGrace = new RefreshPolicy(IDLE, ABSOLUTE, Duration.ZERO);
             token.retire(retiredAt, successor.tokenHash(), null);
-            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt, noGrace, NO_LOOKUP);
+            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt, noGrace, Duration.ZERO, NO_LOOKUP);
             assertEquals(Because.RETIRED_AFTER_GRACE, outcome.because());
             assertTrue(outcome.revokesSession());
         }
@@ -243,7 +265,7 @@ class RefreshDecisionTest {
         void whoseSuccessorWasUsedIsReuseEvenWithinTheWindow() {
             token.retire(retiredAt, successor.tokenHash(), "sealed");
             successor.retire(retiredAt.plusSeconds(1), hash('d'), "sealed too");
-            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(2), POLICY,
+            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(2), POLICY, Duration.ZERO,
                     successorIs(Optional.of(successor)));
             assertEquals(Because.SUCCESSOR_USED, outcome.because());
             assertTrue(outcome.revokesSession());
@@ -252,7 +274,7 @@ class RefreshDecisionTest {
         @Test
         void whoseSuccessorRowIsGoneIsReuse() {
             token.retire(retiredAt, successor.tokenHash(), "sealed");
-            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(1), POLICY,
+            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(1), POLICY, Duration.ZERO,
                     successorIs(Optional.empty()));
             assertEquals(Because.SUCCESSOR_MISSING, outcome.because());
             assertTrue(outcome.revokesSession());
@@ -262,7 +284,7 @@ class RefreshDecisionTest {
         @Test
         void withoutASealedSuccessorIsReuseEvenWithinTheWindow() {
             token.retire(retiredAt, successor.tokenHash(), null);
-            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(1), POLICY,
+            RefreshOutcome outcome = RefreshDecision.decide(token, session, user, retiredAt.plusSeconds(1), POLICY, Duration.ZERO,
                     successorIs(Optional.of(successor)));
             assertEquals(Because.SUCCESSOR_NOT_SEALED, outcome.because());
             assertTrue(outcome.revokesSession());
@@ -275,7 +297,7 @@ class RefreshDecisionTest {
             Instant retiredJustBeforeExpiry = token.expiresAt().minusSeconds(1);
             token.retire(retiredJustBeforeExpiry, successor.tokenHash(), "sealed");
             assertEquals(Because.GRACE_RETRY, RefreshDecision.decide(token, session, user,
-                    token.expiresAt().plusSeconds(1), POLICY, successorIs(Optional.of(successor))).because());
+                    token.expiresAt().plusSeconds(1), POLICY, Duration.ZERO, successorIs(Optional.of(successor))).because());
         }
 
         @Test

@@ -65,7 +65,8 @@ class RefreshPolicyTest {
     void aZeroGraceTurnsTheWindowOffAndSealsNothing() {
         RefreshPolicy off = RefreshPolicy.ofSeconds(600, 2592000, 0);
         assertFalse(off.sealsSuccessors());
-        assertFalse(off.withinGrace(NOW, NOW), "not even at the instant of retirement");
+        assertFalse(off.withinGrace(NOW, NOW, Duration.ZERO), "not even at the instant of retirement");
+        assertFalse(off.withinGrace(NOW, NOW, Duration.ofSeconds(1)), "nor where stored times lose a second");
     }
 
     @Test
@@ -99,9 +100,12 @@ class RefreshPolicyTest {
     @Test
     void theWindowEndsBeforeRetiredAtPlusGrace() {
         RefreshPolicy policy = RefreshPolicy.ofSeconds(600, 3600, 30);
-        assertTrue(policy.withinGrace(NOW, NOW));
-        assertTrue(policy.withinGrace(NOW, NOW.plusSeconds(30).minusNanos(1)));
-        assertFalse(policy.withinGrace(NOW, NOW.plusSeconds(30)));
+        assertTrue(policy.withinGrace(NOW, NOW, Duration.ZERO));
+        assertTrue(policy.withinGrace(NOW, NOW.plusSeconds(30).minusNanos(1), Duration.ZERO));
+        assertFalse(policy.withinGrace(NOW, NOW.plusSeconds(30), Duration.ZERO));
+        // where the database keeps whole seconds the window runs a second longer from the stored time
+        assertTrue(policy.withinGrace(NOW, NOW.plusSeconds(31).minusNanos(1), Duration.ofSeconds(1)));
+        assertFalse(policy.withinGrace(NOW, NOW.plusSeconds(31), Duration.ofSeconds(1)));
     }
 
     @Test
