@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.ServerLog;
@@ -27,7 +28,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -339,6 +342,25 @@ class UsersIT {
         assertEquals(1, TestDatabase.number("SELECT COUNT(*) FROM users WHERE email = ?", name + "@example.com"));
         assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username IN (?, ?)",
                 name + "-2", name + "-3"));
+    }
+
+    /**
+     * Registrations of one email at the same moment: one account, the others 409, and the race leaves the address
+     * nowhere in the server log (Hibernate wrote each lost insert's database message, "Duplicate entry" or "Unique
+     * index or primary key violation" with the value, at ERROR).
+     */
+    @Test
+    void simultaneousRegistrationsOfOneEmailMakeOneAccountAndLogNoAddress() {
+        String name = Http.uniqueName("race");
+        String email = name + "@example.com";
+        int mark = ServerLog.mark();
+        List<Http.Reply> replies = Burst.send(IntStream.range(0, 4).<Supplier<Http.Reply>>mapToObj(
+                i -> () -> register(registration(name + "-" + i, email, PASSWORD))).toList());
+        assertEquals(1, Burst.count(replies, 201), replies::toString);
+        assertEquals(3, Burst.count(replies, 409), replies::toString);
+        String log = ServerLog.since(mark, http().failLogin());
+        assertFalse(log.contains(email), () -> "the address in the log: " + log.lines()
+                .filter(line -> line.contains(email)).findFirst().orElse(""));
     }
 
     @Test
