@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyturn.testing.Burst;
 import io.keyturn.testing.GaleraCluster;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.LoginRace;
 import io.keyturn.testing.SecondInstance;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -570,6 +571,22 @@ class GaleraIT {
         // node 3: the test before killed node 1
         assertEquals(0, number(3, "SELECT MICROSECOND(retired_at) FROM refresh_tokens WHERE token_hash = ?",
                 sha256(oldest)), "the stored retirement has no fraction");
+    }
+
+    /**
+     * The login race of AccountProtectionIT where stored times are whole seconds: a password change in the second of
+     * the registration leaves passwordChangedAt as it was, so only the hash can tell that the password changed.
+     */
+    @Test
+    @Order(9)
+    void aLoginRacingAPasswordChangeInTheSecondOfTheRegistrationLeavesNoLiveSession() {
+        String name = Http.uniqueName("galera-race");
+        JsonObject tokens = first.http().register(name, PASSWORD);
+        Supplier<Http.Reply> change = () -> first.http().post("/api/auth/password")
+                .bearer(tokens.getString("accessToken"))
+                .json("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another passphrase 99\"}").send();
+        List<Http.Reply> logins = LoginRace.loginsRacing(first.http(), change, 204, name, PASSWORD);
+        LoginRace.assertNoLiveSession(first.http(), logins);
     }
 
     private static void record(AtomicLong killedAt, AtomicInteger before, AtomicInteger after, List<String> failures,

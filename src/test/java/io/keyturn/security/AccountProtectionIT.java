@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.LoginRace;
 import io.keyturn.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -68,10 +66,10 @@ class AccountProtectionIT {
         Supplier<Http.Reply> change = () -> http().post("/api/auth/password").bearer(tokens.getString("accessToken"))
                 .json("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another passphrase 99\"}").send();
 
-        List<Http.Reply> logins = loginsRacing(change, name, 204);
+        List<Http.Reply> logins = LoginRace.loginsRacing(http(), change, 204, name, PASSWORD);
 
-        assertNoLiveSession(logins);
-        assertEquals(401, loginReply(name, PASSWORD).status(), "the old password no longer logs in");
+        LoginRace.assertNoLiveSession(http(), logins);
+        assertEquals(401, LoginRace.login(http(), name, PASSWORD).status(), "the old password no longer logs in");
     }
 
     /** The same for a disable: a login that raced it leaves no session to come back to life on re-enabling. */
@@ -83,46 +81,13 @@ class AccountProtectionIT {
         Supplier<Http.Reply> disable = () -> http().put("/api/admin/users/" + userId + "/enabled").bearer(adminToken)
                 .json("{\"enabled\": false}").send();
 
-        List<Http.Reply> logins = loginsRacing(disable, name, 204);
+        List<Http.Reply> logins = LoginRace.loginsRacing(http(), disable, 204, name, PASSWORD);
         for (Http.Reply login : logins) {
             assertTrue(login.status() == 200 || login.status() == 403, "a login answers 200 or 403: " + login);
         }
         setEnabled(userId, true);
 
-        assertNoLiveSession(logins);
-    }
-
-    /** Sends the change, then four logins with PASSWORD 0, 50, 100 and 150 ms after it; all answers. */
-    private List<Http.Reply> loginsRacing(Supplier<Http.Reply> change, String name, int changeStatus) {
-        CompletableFuture<Http.Reply> changed = CompletableFuture.supplyAsync(change);
-        List<CompletableFuture<Http.Reply>> logins = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            long delay = 50L * i;
-            logins.add(CompletableFuture.supplyAsync(() -> loginReply(name, PASSWORD),
-                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)));
-        }
-        assertEquals(changeStatus, changed.join().status());
-        return logins.stream().map(CompletableFuture::join).toList();
-    }
-
-    private Http.Reply loginReply(String name, String password) {
-        return http().post("/api/auth/login").bodyMode()
-                .json("{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}").send();
-    }
-
-    /** Every login that got tokens had its session ended: its refresh token is refused. */
-    private void assertNoLiveSession(List<Http.Reply> logins) {
-        for (Http.Reply login : logins) {
-            assertFalse(login.status() == 429 || login.status() >= 500, "no throttling, no server error: " + login);
-            if (login.status() == 200) {
-                Http.Reply refresh = http().post("/api/auth/refresh").bodyMode()
-                        .json(Json.createObjectBuilder().add("refreshToken", login.json().getString("refreshToken"))
-                                .build().toString())
-                        .send();
-                assertEquals(401, refresh.status(), "the session " + login.json().getString("sessionId")
-                        + " of a racing login was ended; refresh answered " + refresh.status());
-            }
-        }
+        LoginRace.assertNoLiveSession(http(), logins);
     }
 
     @Test

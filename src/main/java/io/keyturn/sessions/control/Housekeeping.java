@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.database.DatabaseUnavailable;
 import io.keyturn.sessions.entity.HousekeepingSettings;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.throttling.control.ThrottleSettings;
@@ -83,7 +84,12 @@ public class Housekeeping {
             }
         } catch (RuntimeException e) {
             // a failed run (say, the database is down) is retried at the next tick; the timer must survive
-            LOG.log(Level.WARNING, "Housekeeping failed; will retry at the next run", e);
+            if (DatabaseUnavailable.causedBy(e)) {
+                LOG.log(Level.WARNING, "Housekeeping failed, the database is unreachable ({0}); will retry at the"
+                        + " next run", e.toString());
+            } else {
+                LOG.log(Level.WARNING, "Housekeeping failed; will retry at the next run", e);
+            }
         }
     }
 

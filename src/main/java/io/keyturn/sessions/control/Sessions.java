@@ -68,11 +68,14 @@ public class Sessions {
      * check runs outside any transaction (the hash takes tens of milliseconds, see Authenticator), so a password change
      * or a disable can commit between the check and this point: a session opened with the old password after the
      * change had ended every session, or for an account already disabled, would outlive what was meant to end it. The
-     * lock orders this against those writes, which lock the same row.
+     * lock orders this against those writes, which lock the same row. The hash tells a changed password (a new salt
+     * every time), not {@code passwordChangedAt}: a database that keeps whole seconds (MariaDB before 11) shows a
+     * change in the second of the previous one as no change. A hash upgraded by another login in that instant (the
+     * first logins after the Argon2 parameters were raised) refuses this one too; its retry succeeds.
      */
     private void lockStillAsChecked(User checked, ClientInfo client) {
         User current = em.find(User.class, checked.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (current == null || !Objects.equals(current.passwordChangedAt(), checked.passwordChangedAt())) {
+        if (current == null || !Objects.equals(current.passwordHash(), checked.passwordHash())) {
             SecurityLog.event("login", "password_changed_meanwhile", checked.id(), null, client.ipAddress());
             throw Authenticator.invalidCredentials();
         }

@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.database.DatabaseUnavailable;
 import io.keyturn.tokens.entity.AccessTokenSettings;
 import io.keyturn.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
@@ -117,7 +118,13 @@ public class SigningKeys {
             }
         } catch (RuntimeException e) {
             // the database may be away for a moment: the keys in memory stay valid, the next reload tries again
-            LOG.log(Level.WARNING, "Reloading the signing keys failed; keeping the current ones", e);
+            if (DatabaseUnavailable.causedBy(e)) {
+                // an outage: one line per reload, not a stack trace a minute
+                LOG.log(Level.WARNING, "Reloading the signing keys failed, the database is unreachable ({0}); keeping"
+                        + " the current ones", e.toString());
+            } else {
+                LOG.log(Level.WARNING, "Reloading the signing keys failed; keeping the current ones", e);
+            }
         }
     }
 

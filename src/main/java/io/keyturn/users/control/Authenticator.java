@@ -38,7 +38,8 @@ public class Authenticator {
             throw accountDisabled();
         }
         if (check.needsRehash()) {
-            users.upgradePasswordHash(user, hasher.hash(password));
+            // the user as stored now, so that the session opens against the hash it holds (Sessions.open)
+            return users.upgradePasswordHash(user, hasher.hash(password)).orElse(user);
         }
         return user;
     }

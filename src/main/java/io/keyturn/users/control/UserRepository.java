@@ -70,12 +70,15 @@ public class UserRepository {
 
     /**
      * A stronger hash of the same password, after the hashing parameters were raised. Skipped when the stored hash is
-     * no longer the one that was checked: a password change committed meanwhile stays.
+     * no longer the one that was checked: a password change committed meanwhile stays. Returns the user with the new
+     * hash, or empty when skipped.
      */
     @Transactional
-    public void upgradePasswordHash(User checked, String newHash) {
-        lockedById(checked.id()).filter(current -> current.passwordHash().equals(checked.passwordHash()))
-                .ifPresent(current -> current.upgradePasswordHash(newHash));
+    public Optional<User> upgradePasswordHash(User checked, String newHash) {
+        Optional<User> upgraded = lockedById(checked.id())
+                .filter(current -> current.passwordHash().equals(checked.passwordHash()));
+        upgraded.ifPresent(current -> current.upgradePasswordHash(newHash));
+        return upgraded;
     }
 
     public void add(User user) {
