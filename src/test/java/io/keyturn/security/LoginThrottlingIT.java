@@ -122,13 +122,15 @@ class LoginThrottlingIT {
         for (int i = 0; i < 4; i++) {
             assertProblem(login(new Http(base), victim, "wrong password " + i), 401, "invalid_credentials");
         }
+        // all wrong: a right password checked first would clear the account's count (as a successful login does),
+        // and attempts of the burst that a busy server reserved only after that would be checked again
         List<Supplier<Http.Reply>> attempts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String password = i == 19 ? PASSWORD : "wrong burst " + i;
+            String password = "wrong burst " + i;
             attempts.add(() -> login(new Http(base), victim, password));
         }
         List<Http.Reply> replies = Burst.send(attempts);
-        assertEquals(1, Burst.count(replies, 200) + Burst.count(replies, 401), "checked: " + replies);
+        assertEquals(1, Burst.count(replies, 401), "checked: " + replies);
         assertEquals(19, Burst.count(replies, 429), "refused before any hash: " + replies);
         replies.stream().filter(reply -> reply.status() == 429).forEach(reply -> {
             assertProblem(reply, 429, "too_many_attempts");
