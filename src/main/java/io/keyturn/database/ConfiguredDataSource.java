@@ -43,9 +43,14 @@ public class ConfiguredDataSource implements DataSource {
         H2Directory.prepare(url);
     }
 
+    /** Whether {@code url} names MySQL or MariaDB (through MySQL Connector/J), which some rules are only for. */
+    static boolean mysql(String url) {
+        return url.startsWith("jdbc:mysql:");
+    }
+
     static Driver driverFor(String url) {
         try {
-            if (url.startsWith("jdbc:mysql:")) {
+            if (mysql(url)) {
                 return new com.mysql.cj.jdbc.Driver();
             }
             if (url.startsWith("jdbc:h2:")) {

@@ -38,7 +38,7 @@ final class NetworkTimeouts {
 
     /** What Keyturn adds for {@code url}: nothing for other drivers, nor what the URL already sets. */
     static NetworkTimeouts forUrl(String url) {
-        if (!url.startsWith("jdbc:mysql:")) {
+        if (!ConfiguredDataSource.mysql(url)) {
             return new NetworkTimeouts(false, false);
         }
         return new NetworkTimeouts(!names(url, "connectTimeout"), !names(url, "socketTimeout"));

@@ -43,7 +43,7 @@ public class SchemaMigration implements Integrator {
 
     /** The migrations for a database named by its JDBC URL. */
     public static String[] locationsFor(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:mysql:")
+        return ConfiguredDataSource.mysql(jdbcUrl)
                 ? new String[] {"classpath:db/migration", "classpath:db/migration-mysql"}
                 : new String[] {"classpath:db/migration"};
     }

@@ -70,7 +70,7 @@ public class StoredTimePrecision {
     }
 
     private static boolean keepsFractions(Connection connection) throws SQLException {
-        if (!connection.getMetaData().getURL().startsWith("jdbc:mysql:")) {
+        if (!ConfiguredDataSource.mysql(connection.getMetaData().getURL())) {
             return true; // H2 keeps what it is given, and the schema asks for microseconds
         }
         try (PreparedStatement echo = connection.prepareStatement("SELECT CAST(? AS DATETIME(6))")) {
