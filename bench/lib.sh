@@ -79,10 +79,12 @@ start_payara() {
     log "started $name (pid $PID) on port $port, log $dir/server.log"
 }
 
-# wait_ready PORT PID [timeout s]: until /health/ready answers UP; fails if the process dies.
+# wait_ready PORT PID [timeout s]: until /health/ready answers UP (BENCH_READY_MATCH: what the answer must contain
+# instead, e.g. one check by name); fails if the process dies.
 wait_ready() {
     local port=$1 pid=$2 timeout=${3:-180} t0=$SECONDS
-    until curl -s "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"status":"UP"'; do
+    until curl -s "http://127.0.0.1:$port/health/ready" 2>/dev/null | tr -d ' \n' |
+            grep -q -F "${BENCH_READY_MATCH:-\"status\":\"UP\"}"; do
         kill -0 "$pid" 2>/dev/null || die "server pid $pid died (see its server.log)"
         ((SECONDS - t0 < timeout)) || die "server on port $port not ready after ${timeout}s"
         sleep 0.1
@@ -151,6 +153,21 @@ json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[
 # The bench load generator (a single-file Java program, no dependencies).
 loadgen() {
     java -Xmx256m -XX:+UseSerialGC "$BENCH_DIR/loadgen/KeyturnLoad.java" "$@"
+}
+
+# build_floor DIR: bench/floor (the platform's floor: JAX-RS, CDI, MicroProfile Health, nothing of Keyturn's)
+# compiled against the APIs Payara Micro provides and packaged as DIR/floor.war
+build_floor() {
+    local dir=$1 m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository} jdk_bin
+    local api=$m2/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar
+    local health=$m2/org/eclipse/microprofile/health/microprofile-health-api/4.0.1/microprofile-health-api-4.0.1.jar
+    [[ -f $api && -f $health ]] || die "the floor needs $api and $health (./mvnw package fetches both)"
+    jdk_bin=$(dirname "$(readlink -f "$(command -v java)")")
+    rm -rf "$dir"
+    mkdir -p "$dir/war/WEB-INF/classes"
+    "$jdk_bin/javac" --release 17 -nowarn -cp "$api:$health" -d "$dir/war/WEB-INF/classes" "$BENCH_DIR"/floor/src/floor/*.java ||
+        die "bench/floor does not compile"
+    (cd "$dir/war" && "$jdk_bin/jar" --create --file "$dir/floor.war" .)
 }
 
 # The H2 jar the WAR bundles (to seed an H2 database while the server is stopped).

@@ -17,6 +17,11 @@
 #               made by this script with the pom's training run. Not the run command (the WAR would no longer carry
 #               its JPA provider, and WildFly's JPA subsystem would need the same Hibernate as a module): measured to
 #               know what Hibernate's place costs at start.
+#   jdk17-floor-cds, jdk25-floor-aot   not Keyturn: the platform's floor. The same launch, archive option and JDK
+#               options, but deploying bench/floor (one JAX-RS resource, one CDI bean, one readiness check; no
+#               persistence, no libraries; compiled and packaged by this script) with its own archive, trained by the
+#               pom's training run; ready = its check "floor-deployed" UP. What Keyturn adds to the platform's start
+#               and memory is the difference to jdk17-cds and jdk25-aot.
 # Per configuration and round: cold (empty ./data: Flyway creates the schema, the signing key is generated) and warm
 # (again on the same ./data, as every later start). The server's CPU time until ready (utime + stime, /proc) is
 # recorded beside the wall time: on a machine shared with other work it depends much less on what else runs. Also
@@ -33,7 +38,7 @@
 #   ./mvnw package -DskipTests                                                         (JDK 17: keyturn-cds.jsa)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw package -DskipTests                (JDK 25: keyturn.aot)
 #
-# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot[,jdk17-launcher-cds,jdk25-launcher-aot,jdk25-addlibs-aot]] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
+# usage: bench/startup-jdk.sh [--runs 3] [--configs jdk17-cds,jdk25,jdk25-aot[,jdk17-launcher-cds,jdk25-launcher-aot,jdk25-addlibs-aot,jdk17-floor-cds,jdk25-floor-aot]] [--jdk25 /usr/lib/jvm/temurin-25-jdk-amd64]
 #        [--no-check]
 source "$(dirname "$0")/lib.sh"
 
@@ -67,6 +72,8 @@ config_option() {
         jdk17-launcher-cds) echo "-XX:SharedArchiveFile=$LAUNCHER_CDS" ;;
         jdk25-launcher-aot) echo "-XX:AOTCache=$LAUNCHER_AOT" ;;
         jdk25-addlibs-aot) echo "-XX:AOTCache=$ADDLIBS_AOT" ;;
+        jdk17-floor-cds) echo "-XX:SharedArchiveFile=$FLOOR_CDS" ;;
+        jdk25-floor-aot) echo "-XX:AOTCache=$FLOOR_AOT" ;;
         jdk17 | jdk25) echo "" ;;
         *) die "unknown configuration $1" ;;
     esac
@@ -113,7 +120,7 @@ ADDLIBS_DIR=$BENCH_WORK/addlibs
 ADDLIBS_WAR=$ADDLIBS_DIR/keyturn.war
 ADDLIBS_AOT=$BENCH_WORK/addlibs.aot
 HIBERNATE_JARS="hibernate-core- hibernate-commons-annotations- byte-buddy- antlr4-runtime- classmate- jandex- jboss-logging-"
-config_war() { case $1 in *-addlibs-*) echo "$ADDLIBS_WAR" ;; *) echo "$KEYTURN_WAR" ;; esac; }
+config_war() { case $1 in *-addlibs-*) echo "$ADDLIBS_WAR" ;; *-floor-*) echo "$FLOOR_WAR" ;; *) echo "$KEYTURN_WAR" ;; esac; }
 config_payara_args() { case $1 in *-addlibs-*) echo "--addlibs $ADDLIBS_DIR/lib" ;; *) echo "" ;; esac; }
 prepare_addlibs() {
     local exploded=$ADDLIBS_DIR/war prefix work=$BENCH_WORK/addlibs-training
@@ -132,6 +139,30 @@ prepare_addlibs() {
     log "Hibernate's jars in $ADDLIBS_DIR/lib, the WAR without them $ADDLIBS_WAR, cache $ADDLIBS_AOT"
 }
 
+# The platform's floor (configurations *-floor-*): bench/floor as a WAR (build_floor, lib.sh), and an archive per JDK
+# trained as the pom trains Keyturn's
+FLOOR_DIR=$BENCH_WORK/floor
+FLOOR_WAR=$FLOOR_DIR/floor.war
+FLOOR_CDS=$BENCH_WORK/floor-cds.jsa
+FLOOR_AOT=$BENCH_WORK/floor.aot
+# train_floor JAVA OPTION...: Payara Micro's --warmup run with the floor deployed (it deploys, then exits)
+train_floor() {
+    local java=$1 work=$BENCH_WORK/floor-training; shift
+    rm -rf "$work"
+    mkdir -p "$work/tmp"
+    (cd "$work" && "$java" -Xmx512m "$@" -Djava.io.tmpdir="$work/tmp" -jar "$PAYARA_JAR" --deploy "$FLOOR_WAR" \
+        --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port 28080 --autobindhttp --warmup \
+        >"$work/training.log" 2>&1) || die "training run failed, see $work/training.log"
+}
+prepare_floor() {
+    rm -rf "$FLOOR_CDS" "$FLOOR_AOT"
+    build_floor "$FLOOR_DIR"
+    ! listed jdk17-floor-cds ||
+        train_floor "$JAVA17" -XX:ArchiveClassesAtExit="$FLOOR_CDS" -Xlog:disable -Xlog:all=error:stderr
+    ! listed jdk25-floor-aot || train_floor "$JAVA25" -XX:+UseCompactObjectHeaders -XX:AOTCacheOutput="$FLOOR_AOT"
+    log "the floor: $FLOOR_WAR; archives: $(ls "$FLOOR_CDS" "$FLOOR_AOT" 2>/dev/null | tr '\n' ' ')"
+}
+
 for c in "${CONFIG_LIST[@]}"; do
     [[ -x $(config_java "$c") ]] || die "$(config_java "$c") not found (configuration $c)"
     case $c in
@@ -142,6 +173,7 @@ done
 
 [[ $CONFIGS != *-launcher-* ]] || prepare_launcher
 [[ $CONFIGS != *-addlibs-* ]] || prepare_addlibs
+[[ $CONFIGS != *-floor-* ]] || prepare_floor
 
 record() { # record TARGET STEP ROUND key=value...
     python3 -c 'import json,sys; r=dict(tag="startup-jdk", target=sys.argv[1], step=sys.argv[2], round=int(sys.argv[3]), load1=float(open("/proc/loadavg").read().split()[0])); r.update({k: float(v) for k, v in (a.split("=") for a in sys.argv[4:])}); print(json.dumps(r))' "$@" >>"$OUT"
@@ -152,7 +184,7 @@ log_seconds() {
     python3 - "$1" <<'EOF'
 import re, sys
 text = open(sys.argv[1], errors="replace").read()
-d = re.search(r"keyturn was successfully deployed in ([\d,]+) milliseconds", text)
+d = re.search(r"(?:keyturn|floor) was successfully deployed in ([\d,]+) milliseconds", text)
 r = re.search(r"ready in ([\d,]+) \(ms\)", text)
 f = lambda m: f"{int(m.group(1).replace(',', '')) / 1000:.3f}" if m else "0"
 print(f(d), f(r))
@@ -172,7 +204,11 @@ one_start() {
     PAYARA_JAR=$(config_jar "$c") BENCH_JAVA=$java BENCH_STARTUP_OPTION=$opt BENCH_PAYARA_ARGS=$(config_payara_args "$c") \
         start_payara "$dir" 18080 "$(config_war "$c")" \
         "${run_options[@]}"
-    wait_ready 18080 "$PID"
+    if [[ $c == *-floor-* ]]; then
+        BENCH_READY_MATCH='"name":"floor-deployed","status":"UP"' wait_ready 18080 "$PID"
+    else
+        wait_ready 18080 "$PID"
+    fi
     READY=$(echo "$(now) - $t0" | bc)
     CPU=$(cpu_seconds "$PID")
     RSS=$(rss_mb "$PID")
@@ -185,6 +221,7 @@ HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
     echo "- launch: JAVA $HEAP ARCHIVE (JDK 25: $JDK25_RUN_OPTIONS) -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- archives: $(basename "$CDS_ARCHIVE") $(du -m "$CDS_ARCHIVE" 2>/dev/null | cut -f1) MB ($(date -u -r "$CDS_ARCHIVE" +%FT%TZ 2>/dev/null)), $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB ($(date -u -r "$AOT_CACHE" +%FT%TZ 2>/dev/null))"
     [[ $CONFIGS != *-addlibs-* ]] || echo "- jdk25-addlibs-aot: the same with \`$(config_payara_args jdk25-addlibs-aot | sed "s|$ROOT/||")\` (Hibernate's jars: $(ls "$ADDLIBS_DIR/lib" | tr '\n' ' ')), the WAR without them, and the cache \`$(echo "$ADDLIBS_AOT" | sed "s|$ROOT/||")\` trained with both"
+    [[ $CONFIGS != *-floor-* ]] || echo "- floor configurations: the same, but \`--deploy target/bench/floor/floor.war\` (bench/floor: JAX-RS, CDI, MicroProfile Health, nothing else) and its own archives \`target/bench/floor-cds.jsa\`, \`target/bench/floor.aot\`, trained as the pom trains Keyturn's; ready = its readiness check \"floor-deployed\" UP"
     [[ $CONFIGS != *-launcher-* ]] || echo "- launcher configurations: the same, but \`-jar target/bench/payara-micro-root/launch-micro.jar\` (made by \`java -jar payara-micro.jar --rootdir target/bench/payara-micro-root --outputlauncher\`, reset before each start) and the archives \`target/bench/launcher-cds.jsa\`, \`target/bench/launcher.aot\` trained through it"
     echo "- deploy s: the server log's \"keyturn was successfully deployed in N milliseconds\"; Payara ready s: its \"ready in N (ms)\""
     echo "- command: bench/startup-jdk.sh --runs $RUNS --configs $CONFIGS"
@@ -241,7 +278,9 @@ fi
 {
     summarize "$OUT" --title "Start-up by JDK ($STAMP)" --header "$HEADER" \
         --metrics ready_s,cpu_to_ready_s,deploy_s,payara_ready_s,rss_ready_mb,load1 \
-        $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done) \
+        $(for c in "${CONFIG_LIST[@]}"; do [[ $c == jdk17-cds || $c == *-floor-* ]] || for m in ready_s cpu_to_ready_s; do echo "--ratio $c@cold/jdk17-cds@cold:$m --ratio $c@warm/jdk17-cds@warm:$m"; done; done) \
+        $(listed jdk25-floor-aot && listed jdk25-aot && for m in ready_s cpu_to_ready_s rss_ready_mb; do echo "--ratio jdk25-aot@cold/jdk25-floor-aot@cold:$m --ratio jdk25-aot@warm/jdk25-floor-aot@warm:$m"; done) \
+        $(listed jdk17-floor-cds && listed jdk17-cds && for m in ready_s cpu_to_ready_s rss_ready_mb; do echo "--ratio jdk17-cds@cold/jdk17-floor-cds@cold:$m --ratio jdk17-cds@warm/jdk17-floor-cds@warm:$m"; done) \
         $(for v in jdk25-launcher-aot jdk25-addlibs-aot; do listed $v && listed jdk25-aot && for m in ready_s cpu_to_ready_s; do echo "--ratio $v@cold/jdk25-aot@cold:$m --ratio $v@warm/jdk25-aot@warm:$m"; done; done)
     cat "$CHECKS"
 } | tee "$RESULTS/startup-jdk-$STAMP.md"

@@ -39,7 +39,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * options:
- *   --mode refresh|login         what each request does (default refresh)
+ *   --mode refresh|login|ping    what each request does (default refresh); ping: GET /api/ping, no users, for
+ *                                bench/floor, the trivial application bench/memory-floor.sh measures beside Keyturn
  *   --target NAME=URL[@PID[,DBPID]]  repeatable; rounds visit the targets in turn (interleaved). PID: the
  *                                server JVM; DBPID: a separate database server whose CPU is reported too
  *   --chains N                   worker threads = users = token chains per target (default 16)
@@ -75,8 +76,8 @@ public class KeyturnLoad {
         String users = one(opts, "users", Long.toString(System.currentTimeMillis() % 100_000_000L, 36)
                 + Long.toString((long) (Math.random() * 1296), 36));
         boolean registered = one(opts, "registered", "no").equals("yes");
-        if (!mode.equals("refresh") && !mode.equals("login")) {
-            throw new IllegalArgumentException("--mode refresh or login");
+        if (!List.of("refresh", "login", "ping").contains(mode)) {
+            throw new IllegalArgumentException("--mode refresh, login or ping");
         }
         if (registered && !mode.equals("login")) {
             throw new IllegalArgumentException("--registered yes needs --mode login (refresh needs each user's token)");
@@ -89,7 +90,7 @@ public class KeyturnLoad {
             throw new IllegalArgumentException("at least one --target NAME=URL[@PID]");
         }
         for (Target t : targets) {
-            if (registered) {
+            if (registered || mode.equals("ping")) {
                 t.named(users);
                 continue;
             }
@@ -251,6 +252,11 @@ public class KeyturnLoad {
         /** One request of the chain; false when it failed. */
         boolean once(String mode, int chain) {
             try {
+                if (mode.equals("ping")) {
+                    HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/api/ping"))
+                            .timeout(Duration.ofSeconds(30)).GET().build();
+                    return http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                }
                 if (mode.equals("refresh")) {
                     HttpResponse<String> r = post("/api/auth/refresh",
                             "{\"refreshToken\":\"" + refreshTokens[chain] + "\"}");
