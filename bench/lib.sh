@@ -170,6 +170,15 @@ build_floor() {
     (cd "$dir/war" && "$jdk_bin/jar" --create --file "$dir/floor.war" .)
 }
 
+# nmt_summary JAVA_HOME PID: the native memory tracking summary of a server started with
+# -XX:NativeMemoryTracking=summary, in MB, as a Markdown code block (each part with its mmap and malloc lines)
+nmt_summary() {
+    echo '```'
+    "$1/bin/jcmd" "$2" VM.native_memory summary scale=MB | sed -n '/^Total/,$p' \
+        | grep -E '^(Total|-|  +\(mmap|  +\(malloc)' | grep -vE '^\s*$' | head -80
+    echo '```'
+}
+
 # The H2 jar the WAR bundles (to seed an H2 database while the server is stopped).
 h2_jar() {
     local jar=$BENCH_WORK/lib/h2.jar

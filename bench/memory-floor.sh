@@ -96,10 +96,7 @@ done
         echo
         echo "### Native memory tracking, $name (jcmd VM.native_memory summary scale=MB)"
         echo
-        echo '```'
-        "$JDK25/bin/jcmd" "$pid" VM.native_memory summary scale=MB | sed -n '/^Total/,$p' \
-            | grep -E '^(Total|-|  +\(mmap|  +\(malloc)' | grep -vE '^\s*$' | head -80
-        echo '```'
+        nmt_summary "$JDK25" "$pid"
     done
 } >"$BENCH_WORK/memory-floor-$STAMP.memory.md"
 stop_all

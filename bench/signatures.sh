@@ -127,10 +127,7 @@ loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --roun
         echo
         echo "### Native memory tracking, $name (jcmd VM.native_memory summary scale=MB)"
         echo
-        echo '```'
-        "$JDK25/bin/jcmd" "${PIDS[$name]}" VM.native_memory summary scale=MB | sed -n '/^Total/,$p' \
-            | grep -E '^(Total|-|  +\(mmap|  +\(malloc)' | grep -vE '^\s*$' | head -80
-        echo '```'
+        nmt_summary "$JDK25" "${PIDS[$name]}"
     done
 } >"$BENCH_WORK/signatures-$STAMP.memory.md"
 
