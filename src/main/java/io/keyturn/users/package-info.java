@@ -5,8 +5,8 @@
  * <p>
  * Uses: problems, configuration, audit, tokens (the issuer, for absolute URLs), callers, throttling. Tells sessions what
  * happened through CDI events ({@code entity.AccountDisabled}, {@code entity.PasswordChanged}), observed
- * synchronously in the same transaction, and announces a new username ({@code entity.UsernameClaimed}) so that oauth
- * can refuse a client's id. Transactions: writes are {@code @Transactional} (joining the caller's);
+ * synchronously in the same transaction. Owns the principal names ({@code entity.PrincipalName}): a username and an
+ * OAuth client's id are one namespace, which oauth claims through {@code control.PrincipalNames}. Transactions: writes are {@code @Transactional} (joining the caller's);
  * a password is checked outside any transaction, so no pooled connection is held through Argon2.
  */
 package io.keyturn.users;

@@ -18,7 +18,14 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -187,6 +194,80 @@ class OAuthEndpointsIT {
         assertProblem(http().post("/api/admin/clients").bearer(http().adminToken())
                 .json("{\"clientId\":\"" + person.toUpperCase(java.util.Locale.ROOT) + "\",\"confidential\":true}")
                 .send(), 409, "client_exists");
+    }
+
+    /**
+     * An account's registration checks the name, then hashes the password for tens of milliseconds, then inserts; a
+     * client registered meanwhile used to pass its own check of the users table too, and both got the name (so a
+     * person's tokens and a service's named one principal). Each round sends the client's registration a little later
+     * than the account's (a client registers in a few milliseconds and would otherwise commit before the account's
+     * check), so that some land inside the hash; one of the two must win every round.
+     */
+    @Test
+    void anAccountAndAClientRegisteredInTheSameInstantNeverShareAName() throws Exception {
+        String adminToken = http().adminToken();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> names = new ArrayList<>();
+        List<Http.Reply[]> replies = new ArrayList<>();
+        try {
+            long[] clientDelaysMillis = {0, 10, 25, 50, 100};
+            for (int round = 0; round < clientDelaysMillis.length; round++) {
+                long clientDelay = clientDelaysMillis[round];
+                String name = Http.uniqueName("same-instant");
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Http.Reply> account = pool.submit(() -> {
+                    Http.Request request = http().post("/api/auth/register").json(Json.createObjectBuilder()
+                            .add("username", name).add("email", name + "@example.com").add("password", PASSWORD)
+                            .build().toString());
+                    together.await();
+                    return request.send();
+                });
+                Future<Http.Reply> client = pool.submit(() -> {
+                    Http.Request request = http().post("/api/admin/clients").bearer(adminToken).json(
+                            "{\"clientId\":\"" + name.toUpperCase(java.util.Locale.ROOT) + "\",\"confidential\":true}");
+                    together.await();
+                    Thread.sleep(clientDelay);
+                    return request.send();
+                });
+                names.add(name);
+                replies.add(new Http.Reply[] {account.get(60, TimeUnit.SECONDS), client.get(60, TimeUnit.SECONDS)});
+            }
+            for (int i = 0; i < replies.size(); i++) {
+                Http.Reply accountReply = replies.get(i)[0];
+                Http.Reply clientReply = replies.get(i)[1];
+                String what = "round " + i + ": account " + accountReply.status() + " " + accountReply.body()
+                        + ", client " + clientReply.status() + " " + clientReply.body();
+                assertTrue(accountReply.status() == 201 ^ clientReply.status() == 201, what);
+                assertProblem(accountReply.status() == 201 ? clientReply : accountReply, 409,
+                        accountReply.status() == 201 ? "client_exists" : "username_taken");
+            }
+            for (int i = 0; i < replies.size(); i++) {
+                assertEquals(replies.get(i)[0].status() == 201 ? "USER" : "CLIENTS", TestDatabase.text(
+                        "SELECT holder FROM principal_names WHERE name = ?", names.get(i)), "round " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A deleted client's name is free for an account again, unless a client whose id differs only in case keeps it. */
+    @Test
+    void aDeletedClientsNameIsFreedWithTheLastClientOfThatName() {
+        String name = Http.uniqueName("freed");
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        registerClient(name, true, "service");
+        registerClient(upper, true, "service");
+        assertEquals(204, http().delete("/api/admin/clients/" + name).bearer(http().adminToken()).send().status());
+        assertProblem(http().post("/api/auth/register").json(Json.createObjectBuilder().add("username", name)
+                .add("email", name + "@example.com").add("password", PASSWORD).build().toString()).send(), 409,
+                "username_taken");
+
+        assertEquals(204, http().delete("/api/admin/clients/" + upper).bearer(http().adminToken()).send().status());
+        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM principal_names WHERE name = ?", name));
+        http().register(name, PASSWORD);
+        assertEquals("USER", TestDatabase.text("SELECT holder FROM principal_names WHERE name = ?", name));
+        assertProblem(http().post("/api/admin/clients").bearer(http().adminToken())
+                .json("{\"clientId\":\"" + name + "\",\"confidential\":true}").send(), 409, "client_exists");
     }
 
     @Test

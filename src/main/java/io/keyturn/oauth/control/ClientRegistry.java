@@ -11,14 +11,15 @@ import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.sessions.control.Sessions;
 import io.keyturn.sessions.entity.RevokeReason;
-import io.keyturn.users.control.UserRepository;
-import io.keyturn.users.entity.UsernameClaimed;
+import io.keyturn.database.WriteConflicts;
+import io.keyturn.users.control.PrincipalNames;
+import io.keyturn.users.entity.PrincipalName;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -43,19 +44,9 @@ public class ClientRegistry {
     @Inject
     Clock clock;
 
+    /** A client's id and an account's username are both upn and preferred_username: one name, one principal. */
     @Inject
-    UserRepository users;
-
-    /**
-     * A new account's username may not be a client id in any case ({@code upn} and {@code preferred_username} of
-     * client-credentials tokens): the account is refused as {@code username_taken}.
-     */
-    void refuseClientIdsAsUsernames(@Observes UsernameClaimed claim) {
-        if (em.createNamedQuery(Client.COUNT_NAMED, Long.class).setParameter("name", claim.canonicalUsername())
-                .getSingleResult() > 0) {
-            throw new ProblemException(ProblemType.USERNAME_TAKEN);
-        }
-    }
+    PrincipalNames names;
 
     @Transactional
     public RegisteredClient register(String clientId, boolean confidential, Set<String> roles, String adminUserId,
@@ -72,17 +63,24 @@ public class ClientRegistry {
             // roles travel only in client-credentials tokens, which only a confidential client can get
             throw new InvalidFieldsException(new Problem.FieldError("roles", "only a confidential client has roles"));
         }
-        // locking read: on MySQL's case-insensitive key "Orders" and "orders" are one client, so they clash alike
-        if (em.find(Client.class, clientId, LockModeType.PESSIMISTIC_WRITE) != null
-                || users.byUsername(clientId).isPresent()) {
-            // a username too: both are upn and preferred_username in access tokens, which must name one principal
+        // the name first (an account may hold it), then the client's own row, in the order a deletion locks them
+        if (!names.claimForClient(clientId) || em.find(Client.class, clientId) != null) {
             throw new ProblemException(ProblemType.CLIENT_EXISTS);
         }
         String secret = confidential ? ClientSecrets.newSecret() : null;
         Client client = new Client(clientId, confidential, roles, secret == null ? null : ClientSecrets.hash(secret),
                 clock.instant());
         em.persist(client);
-        em.flush(); // a concurrent registration of the same id fails here, inside this request
+        try {
+            em.flush(); // a concurrent registration of the name fails here, inside this request
+        } catch (PersistenceException raceLost) {
+            if (WriteConflicts.causedBy(raceLost)) {
+                throw raceLost; // run again (RetriedOnConflict), and then see what the other registration made
+            }
+            // an account, or a client of the same name in any case, claimed it between our look and our insert: the
+            // second of two clients differing only in case registered in the same instant is refused too
+            throw new ProblemException(ProblemType.CLIENT_EXISTS);
+        }
         SecurityLog.event("client_registered", (confidential ? "confidential" : "public") + " client_id="
                 + clientId, adminUserId, null, address);
         return RegisteredClient.of(client, secret);
@@ -118,11 +116,20 @@ public class ClientRegistry {
         return new NewClientSecret(clientId, secret);
     }
 
-    /** Deletes the client and revokes every session it opened, in one transaction. */
+    /**
+     * Deletes the client and revokes every session it opened, in one transaction; its name is freed for an account
+     * unless another client's id differs from it only in case.
+     */
     @Transactional
     public void delete(String clientId, String adminUserId, String address) {
+        Optional<PrincipalName> name = ClientIds.valid(clientId) ? names.lockedForClients(clientId) : Optional.empty();
         Client client = locked(clientId);
         em.remove(client);
+        em.flush();
+        if (name.isPresent() && em.createNamedQuery(Client.COUNT_NAMED, Long.class)
+                .setParameter("name", PrincipalName.of(clientId)).getSingleResult() == 0) {
+            names.free(name.get());
+        }
         sessions.revokeAllOfClient(clientId, RevokeReason.CLIENT_DELETED, address);
         SecurityLog.event("client_deleted", "deleted client_id=" + clientId, adminUserId, null, address);
     }

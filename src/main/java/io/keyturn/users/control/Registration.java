@@ -8,9 +8,7 @@ import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
-import io.keyturn.users.entity.UsernameClaimed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -42,7 +40,7 @@ public class Registration {
     Clock clock;
 
     @Inject
-    Event<UsernameClaimed> claimed;
+    PrincipalNames names;
 
     /** The username rule: also the pattern of the boundary's requests. */
     public static final String USERNAME_PATTERN = "^[A-Za-z0-9._-]{3,64}$";
@@ -72,21 +70,23 @@ public class Registration {
         roles.addAll(requestedRoles);
         String canonicalUsername = UserRepository.canonical(username);
         String canonicalEmail = UserRepository.canonical(email);
-        if (users.byUsername(canonicalUsername).isPresent()) {
+        // an account's or an OAuth client's: both are upn and preferred_username in access tokens
+        if (names.taken(canonicalUsername)) {
             throw usernameTaken();
         }
         if (users.byEmail(canonicalEmail).isPresent()) {
             throw emailTaken();
         }
-        claimed.fire(new UsernameClaimed(canonicalUsername)); // an OAuth client's id is refused as username_taken
         User user = new User(canonicalUsername, canonicalEmail, hasher.hash(password), roles, clock.instant());
         try {
+            names.claimForAccount(canonicalUsername); // inserted with the account, by the flush in add
             users.add(user);
         } catch (PersistenceException raceLost) {
             if (WriteConflicts.causedBy(raceLost)) {
                 throw raceLost; // a lost write conflict: the whole registration runs again (RetriedOnConflict)
             }
-            // another request registered the same name or email between our check and our insert
+            // another request registered the same name (an account or a client) or email between our check and our
+            // insert
             throw takenKey(raceLost);
         }
         return user;

@@ -1,0 +1,67 @@
+package io.keyturn.users.control;
+
+import io.keyturn.database.RetriedOnConflict;
+import io.keyturn.users.entity.PrincipalName;
+import io.keyturn.users.entity.PrincipalName.Holder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/**
+ * Who holds which principal name ({@link PrincipalName}): an account claims its username when it is created, a
+ * client its id when it is registered, in the same transaction; the name's row is the one place both registrations
+ * meet, so a race between them ends in a duplicate key or a wait for the row's lock, never in two principals of one
+ * name. Accounts are never deleted, so an account's name stays claimed; a client's is freed with the last client of
+ * that name. Its methods join the registration's transaction.
+ */
+@ApplicationScoped
+@RetriedOnConflict
+public class PrincipalNames {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Whether an account or a client holds this name, in any case. */
+    public boolean taken(String usernameOrClientId) {
+        return em.find(PrincipalName.class, PrincipalName.of(usernameOrClientId)) != null;
+    }
+
+    /**
+     * Claims the name for a new account. Inserted with the account: a claim by a registration still in flight makes
+     * that insert wait for it and then fail as a duplicate key, as a taken username does.
+     */
+    void claimForAccount(String canonicalUsername) {
+        em.persist(new PrincipalName(canonicalUsername, Holder.USER));
+    }
+
+    /**
+     * Claims the name for a client about to be registered, holding its row locked until the registration commits so
+     * that a deletion or registration of a client of the same name waits; false if an account holds it. A claim
+     * inserted here fails at the registration's flush if another registration claimed the name meanwhile.
+     */
+    public boolean claimForClient(String clientId) {
+        Optional<PrincipalName> held = lockedByName(clientId);
+        held.ifPresentOrElse(name -> { }, () -> em.persist(new PrincipalName(clientId, Holder.CLIENTS)));
+        return held.map(name -> name.holder() == Holder.CLIENTS).orElse(true);
+    }
+
+    /**
+     * Locks the name a client is about to be deleted under, before the client's row, in the order a registration
+     * takes them; empty if no client holds it (an account does, or nothing).
+     */
+    public Optional<PrincipalName> lockedForClients(String clientId) {
+        return lockedByName(clientId).filter(name -> name.holder() == Holder.CLIENTS);
+    }
+
+    /** Frees a name locked by {@link #lockedForClients} once no client of that name is left. */
+    public void free(PrincipalName name) {
+        em.remove(name);
+    }
+
+    private Optional<PrincipalName> lockedByName(String usernameOrClientId) {
+        return Optional.ofNullable(em.find(PrincipalName.class, PrincipalName.of(usernameOrClientId),
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+}
