@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -224,6 +225,74 @@ class ResponseHygieneIT {
         assertNoStackTraceSince(mark);
     }
 
+    /**
+     * A client that goes away in the middle of its body (or stops sending until the server's read timeout) has sent
+     * a malformed request: 400, in the OAuth form on the token endpoint, and no Keyturn incident in the log (WildFly
+     * logged one with a stack trace of 90 lines per such request, Payara answered a stalled one 500). Payara's
+     * Grizzly closes a connection whose input ended, so Payara cannot send that 400, and its Jersey and Catalina log
+     * that they could not (docs/security.md); WildFly answers it.
+     */
+    @Test
+    void aBodyCutShortIsABadRequestAndNoIncident() {
+        int mark = ServerLog.mark();
+        List<Optional<RawReply>> replies = List.of(
+                cutShort("/api/auth/login", "application/json", "{\"us"),
+                cutShort("/api/auth/refresh", "application/json", "{\"refreshTo"),
+                cutShort("/api/oauth2/token", "application/x-www-form-urlencoded", "grant_type=cli"));
+        String log = ServerLog.since(mark, new Http(base).failLogin());
+        assertFalse(log.contains("Unexpected failure"), () -> "an incident was logged: " + log);
+        if (!onWildFly()) {
+            return;
+        }
+        for (int i = 0; i < 2; i++) {
+            RawReply reply = replies.get(i).orElseThrow(() -> new AssertionError("no answer"));
+            assertEquals(400, reply.status(), reply::toString);
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+            assertTrue(reply.body().contains("\"bad_request\""), reply::toString);
+        }
+        RawReply token = replies.get(2).orElseThrow(() -> new AssertionError("no answer"));
+        assertEquals(400, token.status(), token::toString);
+        assertTrue(token.body().contains("\"invalid_request\""), token::toString);
+        assertNoStackTraceSince(mark);
+    }
+
+    /**
+     * A quality value that is no number from 0 to 1 (RFC 9110) in Accept or Content-Type: RESTEasy failed on it while
+     * matching the resource (WildFly: 500 and a stack trace), Jersey logged a stack trace. Now 400 before matching.
+     */
+    @Test
+    void aQualityValueThatIsNoNumberIsABadRequest() {
+        int mark = ServerLog.mark();
+        Http http = new Http(base);
+        for (String accept : List.of("application/json;q=abc", "*/*;q=0.5x", "application/json;q=")) {
+            assertProblem(http.get("/api/me").header("Accept", accept).send(), 400, "bad_request");
+        }
+        assertProblem(http.post("/api/auth/register").body("application/json;q=abc", "{}").send(), 400,
+                "bad_request");
+        assertProblem(http.post("/api/oauth2/token").header("Accept", "*/*;q=abc")
+                .body("application/x-www-form-urlencoded", "grant_type=client_credentials").send(), 400,
+                "bad_request");
+        assertEquals(200, http.get("/.well-known/jwks.json").header("Accept", "application/json;q=0.9, */*;q=0.1")
+                .send().status(), "a well-formed quality value");
+        assertNoStackTraceSince(mark);
+    }
+
+    /**
+     * A method the servlet API does not know (PATCH on the key set's servlet) is a problem like any other refusal, and
+     * no path redirects to a place made from the Host header (WildFly redirected /console to its management port).
+     */
+    @Test
+    void unknownMethodsAndServerConsolesAreProblems() {
+        RawReply patch = raw("PATCH " + inDeployment("/.well-known/jwks.json") + " HTTP/1.1", "Content-Length: 0");
+        assertEquals(501, patch.status(), patch::toString);
+        assertTrue(patch.contentType().startsWith("application/problem+json"), patch::toString);
+        for (String path : List.of("/console", "/console/index.html")) {
+            RawReply console = raw("GET " + inDeployment(path) + " HTTP/1.1", "Host: evil.example");
+            assertEquals(404, console.status(), () -> path + ": " + console);
+            assertFalse(console.head().contains("evil.example"), () -> path + ": " + console);
+        }
+    }
+
     /** Refused at the resource on both servers (docs/portability.md), so the EJB container logs no refusal. */
     @Test
     void aRefusedCallIsNoErrorInTheLog() {
@@ -310,6 +379,24 @@ class ResponseHygieneIT {
      * Host header names the server unless {@code headers} has one.
      */
     private RawReply raw(String requestLine, String... headers) {
+        return exchange(requestLine, headers, "", false);
+    }
+
+    /**
+     * A request whose body stops after {@code partOfBody} although its Content-Length announced 100 bytes more: the
+     * client closes its side of the connection (as a client that goes away does) and reads the answer, if any.
+     */
+    private Optional<RawReply> cutShort(String path, String contentType, String partOfBody) {
+        return Optional.ofNullable(exchange("POST " + inDeployment(path) + " HTTP/1.1", new String[] {
+                "Content-Type: " + contentType, "Content-Length: " + (partOfBody.length() + 100)}, partOfBody, true));
+    }
+
+    /** The path under the deployment's context root ("/" on WildFly, a test name on Payara). */
+    private String inDeployment(String path) {
+        return base.getPath().replaceAll("/$", "") + path;
+    }
+
+    private RawReply exchange(String requestLine, String[] headers, String body, boolean closeAfterBody) {
         StringBuilder request = new StringBuilder(requestLine).append("\r\n");
         if (Arrays.stream(headers).noneMatch(header -> header.regionMatches(true, 0, "Host:", 0, 5))) {
             request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
@@ -317,21 +404,26 @@ class ResponseHygieneIT {
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
-        request.append("Connection: close\r\n\r\n");
+        request.append("Connection: close\r\n\r\n").append(body);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            if (closeAfterBody) {
+                socket.shutdownOutput();
+            }
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (answer.isEmpty() && closeAfterBody) {
+                return null; // the server closed the connection without an answer
+            }
             int end = answer.indexOf("\r\n\r\n");
             String head = end < 0 ? answer : answer.substring(0, end);
-            String body = end < 0 ? "" : answer.substring(end + 4);
             String[] statusLine = head.split(" ", 3);
             if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
                 throw new AssertionError("no HTTP answer to " + requestLine + ": " + answer);
             }
-            return new RawReply(Integer.parseInt(statusLine[1]), head, body);
+            return new RawReply(Integer.parseInt(statusLine[1]), head, end < 0 ? "" : answer.substring(end + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

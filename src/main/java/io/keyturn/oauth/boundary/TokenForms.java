@@ -35,8 +35,8 @@ public class TokenForms {
         try {
             return FormParameters.parse(RequestBodies.read(body, request.getContentLengthLong(),
                     StandardCharsets.UTF_8, bodyLimit.maxBodyBytes()));
-        } catch (ProblemException tooLarge) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, tooLarge.problem().detail());
+        } catch (ProblemException tooLargeOrIncomplete) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, tooLargeOrIncomplete.problem().detail());
         }
     }
 }

@@ -42,7 +42,8 @@ public class ErrorPageServlet extends HttpServlet {
     private static String detailOf(int status) {
         return switch (status) {
             case 404 -> "There is nothing at this address";
-            case 405 -> "This address does not answer this HTTP method";
+            // 501: a method the servlet API does not know (PATCH on the JWKS or metadata servlets)
+            case 405, 501 -> "This address does not answer this HTTP method";
             default -> status >= 500 ? "Keyturn failed to answer" : "The request was refused";
         };
     }
