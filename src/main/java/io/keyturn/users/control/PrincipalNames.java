@@ -43,8 +43,11 @@ public class PrincipalNames {
      */
     public boolean claimForClient(String clientId) {
         Optional<PrincipalName> held = lockedByName(clientId);
-        held.ifPresentOrElse(name -> { }, () -> em.persist(new PrincipalName(clientId, Holder.CLIENTS)));
-        return held.map(name -> name.holder() == Holder.CLIENTS).orElse(true);
+        if (held.isEmpty()) {
+            em.persist(new PrincipalName(clientId, Holder.CLIENTS));
+            return true;
+        }
+        return held.get().holder() == Holder.CLIENTS;
     }
 
     /**
