@@ -68,7 +68,7 @@ public final class ConflictRetries {
     }
 
     /** The class names along the cause chain: enough to tell the kind of failure, and free of any data. */
-    static String causes(Throwable failure) {
+    public static String causes(Throwable failure) {
         StringBuilder names = new StringBuilder(failure.getClass().getSimpleName());
         Throwable cause = failure.getCause();
         for (int depth = 0; cause != null && depth < 6 && cause != cause.getCause(); depth++) {

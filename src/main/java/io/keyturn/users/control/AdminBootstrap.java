@@ -1,5 +1,7 @@
 package io.keyturn.users.control;
 
+import io.keyturn.database.ConflictRetries;
+import io.keyturn.database.WriteConflicts;
 import io.keyturn.problems.entity.InvalidFieldsException;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.users.entity.AdminSettings;
@@ -11,6 +13,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -60,6 +63,15 @@ public class AdminBootstrap {
             // start finds the user and warns if it is no enabled administrator.
             LOG.info(() -> "The bootstrap administrator was not created here: " + taken.problem().code()
                     + " (another instance starting at the same time creates it; otherwise the next start says why)");
+        } catch (PersistenceException conflict) {
+            if (!WriteConflicts.causedBy(conflict)) {
+                throw conflict;
+            }
+            // The same race on a cluster: the other instance's insert of the name reached this node's rows first
+            // (a deadlock, or Galera's certification). This start runs in the container's transaction, so it is not
+            // run again here; the other instance's administrator stands, and the next start checks it.
+            LOG.info(() -> "The bootstrap administrator was not created here: another instance created it at the "
+                    + "same moment (" + ConflictRetries.causes(conflict) + ")");
         }
     }
 
