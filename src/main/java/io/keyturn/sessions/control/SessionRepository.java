@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.database.RowIds;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.sessions.entity.RevokeReason;
 import io.keyturn.sessions.entity.Session;
@@ -25,7 +26,7 @@ public class SessionRepository {
     }
 
     public Optional<Session> byId(String id) {
-        if (!Session.wellFormedId(id)) {
+        if (!RowIds.wellFormed(id)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(Session.class, id));

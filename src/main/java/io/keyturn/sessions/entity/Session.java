@@ -1,13 +1,13 @@
 package io.keyturn.sessions.entity;
 
 import io.keyturn.callers.entity.ClientInfo;
+import io.keyturn.database.RowIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** One login on one device: a family of refresh tokens with a stable id, the {@code sid} of its access tokens. */
 @Entity
@@ -77,7 +77,7 @@ public class Session {
     /** @param clientId the OAuth {@code client_id} that opens it, or null for a first-party login */
     public Session(String userId, ClientInfo client, Instant now, Instant expiresAt, String clientId) {
         this.clientId = clientId;
-        this.id = UUID.randomUUID().toString();
+        this.id = RowIds.next();
         this.userId = userId;
         this.createdAt = now;
         this.lastUsedAt = now;
@@ -101,21 +101,6 @@ public class Session {
 
     public boolean activeAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);
-    }
-
-    /**
-     * Whether {@code id} has the form of every session id ({@link UUID#toString}). Anything else names no session, also
-     * where the database would take it for one: MySQL's collations ignore trailing spaces.
-     */
-    public static boolean wellFormedId(String id) {
-        if (id == null || id.length() != 36) {
-            return false;
-        }
-        try {
-            return UUID.fromString(id).toString().equals(id);
-        } catch (IllegalArgumentException notAUuid) {
-            return false;
-        }
     }
 
     public String id() {

@@ -1,6 +1,7 @@
 package io.keyturn.users.control;
 
 import io.keyturn.database.RetriedOnConflict;
+import io.keyturn.database.RowIds;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ public class UserRepository {
     }
 
     public Optional<User> byId(String id) {
-        if (!User.wellFormedId(id)) {
+        if (!RowIds.wellFormed(id)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(User.class, id));
@@ -41,7 +42,7 @@ public class UserRepository {
      * would otherwise let the later commit undo the earlier one.
      */
     public Optional<User> lockedById(String id) {
-        if (!User.wellFormedId(id)) {
+        if (!RowIds.wellFormed(id)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));

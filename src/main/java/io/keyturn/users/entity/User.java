@@ -1,5 +1,6 @@
 package io.keyturn.users.entity;
 
+import io.keyturn.database.RowIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,7 +11,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 
 @Entity
 @Table(name = "users")
@@ -57,7 +57,7 @@ public class User {
     }
 
     public User(String username, String email, String passwordHash, Set<String> roles, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = RowIds.next();
         this.username = username;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -89,21 +89,6 @@ public class User {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /**
-     * Whether {@code id} has the form of every user id ({@link UUID#toString}). Anything else names no user, also
-     * where the database would take it for one: MySQL's collations ignore trailing spaces.
-     */
-    public static boolean wellFormedId(String id) {
-        if (id == null || id.length() != 36) {
-            return false;
-        }
-        try {
-            return UUID.fromString(id).toString().equals(id);
-        } catch (IllegalArgumentException notAUuid) {
-            return false;
-        }
     }
 
     public String id() {
