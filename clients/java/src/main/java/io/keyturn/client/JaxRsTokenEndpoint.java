@@ -2,6 +2,7 @@ package io.keyturn.client;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -73,28 +74,57 @@ public final class JaxRsTokenEndpoint implements TokenEndpoint {
         try (Response response = request.post(Entity.form(form))) {
             JsonObject answer = read(response);
             if (response.getStatus() == 200) {
-                return new Issued(answer.getString("access_token"),
-                        Duration.ofSeconds(answer.getJsonNumber("expires_in").longValueExact()),
-                        answer.getString("refresh_token", null));
+                return issued(response.getStatus(), answer, "access_token", "expires_in", "refresh_token", false);
             }
             throw failure(response, text(answer, "error"), text(answer, "error_description"));
         } catch (ProcessingException unreachable) {
-            throw new KeyturnException("Keyturn's token endpoint could not be reached", 0, null, unreachable);
+            throw notReached("Keyturn's token endpoint could not be reached", unreachable);
         }
     }
 
+    /** Login and refresh in body mode: a success always carries the successor refresh token. */
     private static Issued keyturnJson(Invocation.Builder request, String body) {
         try (Response response = request.post(Entity.entity(body, JSON))) {
             JsonObject answer = read(response);
             if (response.getStatus() == 200 || response.getStatus() == 201) {
-                return new Issued(answer.getString("accessToken"),
-                        Duration.ofSeconds(answer.getJsonNumber("expiresIn").longValueExact()),
-                        answer.getString("refreshToken", null));
+                return issued(response.getStatus(), answer, "accessToken", "expiresIn", "refreshToken", true);
             }
             throw failure(response, text(answer, "code"), text(answer, "detail"));
         } catch (ProcessingException unreachable) {
-            throw new KeyturnException("Keyturn could not be reached", 0, null, unreachable);
+            throw notReached("Keyturn could not be reached", unreachable);
         }
+    }
+
+    /**
+     * The tokens of a success, or a {@link KeyturnException} (which the token source tries once more at once) when
+     * the answer does not carry them, e.g. a proxy's page with status 200: the server may have rotated the refresh
+     * token, and only a second request inside the grace window gets its successor.
+     */
+    private static Issued issued(int status, JsonObject answer, String access, String expiresIn, String refresh,
+            boolean refreshRequired) {
+        String accessToken = text(answer, access);
+        String refreshToken = text(answer, refresh);
+        Duration lifetime = answer.get(expiresIn) instanceof JsonNumber seconds && seconds.isIntegral()
+                && seconds.bigIntegerValue().signum() > 0 && seconds.bigIntegerValue().bitLength() < 32
+                ? Duration.ofSeconds(seconds.longValue()) : null;
+        if (accessToken == null || accessToken.isEmpty() || lifetime == null
+                || (refreshRequired && (refreshToken == null || refreshToken.isEmpty()))) {
+            throw new KeyturnException("Keyturn's answer " + status + " carries no usable " + access + ", "
+                    + expiresIn + (refreshRequired ? " and " + refresh : ""), status, null, null);
+        }
+        return new Issued(accessToken, lifetime, refreshToken);
+    }
+
+    /**
+     * No answer came. An {@link IllegalStateException} is the caller's mistake, not the network's (e.g. a closed
+     * client, or {@link BearerTokenFilter} on this client asking the source for a token while it renews), so it is
+     * thrown as it is and not tried again.
+     */
+    private static RuntimeException notReached(String message, ProcessingException unreachable) {
+        if (unreachable.getCause() instanceof IllegalStateException misuse) {
+            return misuse;
+        }
+        return new KeyturnException(message, 0, null, unreachable);
     }
 
     private static KeyturnException failure(Response response, String code, String detail) {

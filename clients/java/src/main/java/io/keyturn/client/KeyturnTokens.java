@@ -1,6 +1,7 @@
 package io.keyturn.client;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -74,6 +75,8 @@ public final class KeyturnTokens {
     /** The last failure that asked callers to wait, and until when; guarded by {@link #lock}. */
     private KeyturnException waitingFor;
     private Instant waitUntil = Instant.MIN;
+    /** The thread running {@link #inFlight}; guarded by {@link #lock}. */
+    private Thread renewing;
 
     private KeyturnTokens(Builder builder, Renewal renewal, Held start) {
         this.renewal = renewal;
@@ -96,7 +99,7 @@ public final class KeyturnTokens {
     public String accessToken() {
         SessionEndedException end = ended;
         if (end != null) {
-            throw end;
+            throw end.thrownAgain();
         }
         Held seen = held;
         if (seen.freshAt(clock.instant(), skew)) {
@@ -138,11 +141,17 @@ public final class KeyturnTokens {
         Held start;
         synchronized (lock) {
             if (ended != null) {
-                throw ended;
+                throw ended.thrownAgain();
             }
             start = held;
             if (start.freshAt(clock.instant(), skew)) {
                 return start; // another thread renewed while this one waited for the lock
+            }
+            if (inFlight != null && renewing == Thread.currentThread()) {
+                // waiting for its own renewal, this thread would wait forever
+                throw new IllegalStateException("An access token was asked for while this thread renews it: the "
+                        + "token endpoint's requests must not go through BearerTokenFilter (register it on another "
+                        + "Client than the one given to JaxRsTokenEndpoint)");
             }
             if (inFlight == null && clock.instant().isBefore(waitUntil)) {
                 throw new KeyturnException("Keyturn asked to wait until " + waitUntil + " before the next renewal",
@@ -151,17 +160,27 @@ public final class KeyturnTokens {
             }
             if (inFlight == null) {
                 inFlight = new CompletableFuture<>();
+                renewing = Thread.currentThread();
                 mine = true;
             }
             flight = inFlight;
         }
-        if (mine) {
-            runRenewal(start, flight);
+        if (!mine) {
+            return await(flight);
         }
-        return await(flight);
+        RuntimeException listenerFailed = runRenewal(start, flight);
+        try {
+            return await(flight);
+        } catch (SessionEndedException over) {
+            if (listenerFailed != null) {
+                over.addSuppressed(listenerFailed); // this caller's own exception: its thread ran the listener
+            }
+            throw over;
+        }
     }
 
-    private void runRenewal(Held start, CompletableFuture<Held> flight) {
+    /** Renews, answers everyone waiting for {@code flight}, then tells the listener; returns what the listener threw. */
+    private RuntimeException runRenewal(Held start, CompletableFuture<Held> flight) {
         Held next = null;
         Throwable failure = null;
         try {
@@ -169,28 +188,52 @@ public final class KeyturnTokens {
         } catch (Throwable e) { // even an Error must reach the waiting callers, or they would wait forever
             failure = e;
         }
-        synchronized (lock) {
-            if (next != null) {
-                held = next;
-            } else if (failure instanceof SessionEndedException sessionOver) {
-                ended = sessionOver;
-            } else if (failure instanceof KeyturnException refused && refused.retryAfter().isPresent()) {
-                waitingFor = refused;
-                waitUntil = clock.instant().plus(refused.retryAfter().get());
-            }
-            inFlight = null; // the next caller after a failure starts a new renewal
+        try {
+            settle(next, failure);
+        } catch (RuntimeException | Error settling) { // a clock that throws: the callers must still be answered
+            next = null;
+            failure = settling;
         }
         if (next != null) {
             flight.complete(next);
-            return;
+            return null;
         }
         flight.completeExceptionally(failure); // first: a slow or throwing listener must not hold the others
         if (failure instanceof SessionEndedException sessionOver && listener != null) {
             try {
                 listener.sessionEnded(sessionOver); // once: only the renewal's own thread gets here, only once
             } catch (RuntimeException listenerFailed) {
-                sessionOver.addSuppressed(listenerFailed); // every caller is told the session ended, not this
+                return listenerFailed;
             }
+        }
+        return null;
+    }
+
+    /** Records the renewal's outcome for the callers to come, and lets the next caller start a renewal. */
+    private void settle(Held next, Throwable failure) {
+        synchronized (lock) {
+            try {
+                if (next != null) {
+                    held = next;
+                } else if (failure instanceof SessionEndedException sessionOver) {
+                    ended = sessionOver;
+                } else if (failure instanceof KeyturnException refused && refused.retryAfter().isPresent()) {
+                    waitingFor = refused;
+                    waitUntil = later(clock.instant(), refused.retryAfter().get());
+                }
+            } finally {
+                inFlight = null; // the next caller after a failure starts a new renewal
+                renewing = null;
+            }
+        }
+    }
+
+    /** {@code now + wait}, or the end of time when a server's {@code Retry-After} reaches beyond it. */
+    private static Instant later(Instant now, Duration wait) {
+        try {
+            return now.plus(wait);
+        } catch (DateTimeException | ArithmeticException beyondTime) {
+            return Instant.MAX;
         }
     }
 
@@ -216,6 +259,9 @@ public final class KeyturnTokens {
         try {
             return flight.get();
         } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof SessionEndedException over) {
+                throw over.thrownAgain(); // one exception per caller: callers may add to what they catch
+            }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }

@@ -2,7 +2,6 @@ package io.keyturn.client;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -42,7 +41,6 @@ public final class Retry {
         if (response.getStatus() != 401) {
             return false;
         }
-        List<String> challenges = response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE);
-        return challenges != null && challenges.stream().anyMatch(c -> c.contains("error=\"invalid_token\""));
+        return BearerChallenges.refuseTheToken(response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
     }
 }

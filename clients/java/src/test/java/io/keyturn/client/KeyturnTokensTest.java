@@ -2,8 +2,10 @@ package io.keyturn.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -199,7 +201,7 @@ class KeyturnTokensTest {
         clock.advance(LIFETIME);
         SessionEndedException end = assertThrows(SessionEndedException.class, tokens::accessToken);
         assertEquals("invalid_client", end.code());
-        assertSame(end, assertThrows(SessionEndedException.class, tokens::accessToken));
+        assertEquals("invalid_client", assertThrows(SessionEndedException.class, tokens::accessToken).code());
         assertEquals(3, server.clientCredentials.get());
     }
 
@@ -218,17 +220,85 @@ class KeyturnTokensTest {
             return tokens.accessToken();
         });
         int sessionEnds = 0;
+        int toldOfTheListener = 0;
         for (Future<String> answer : answers) {
             try {
                 answer.get(30, TimeUnit.SECONDS); // a timeout here is the failure this test is about
             } catch (java.util.concurrent.ExecutionException e) {
                 sessionEnds += e.getCause() instanceof SessionEndedException ? 1 : 0;
+                toldOfTheListener += e.getCause().getSuppressed().length;
             }
         }
         assertEquals(THREADS, sessionEnds, "the renewing thread too: the listener's exception is only suppressed");
+        assertEquals(1, toldOfTheListener, "the listener's exception, on the exception of the thread that ran it");
         SessionEndedException end = assertThrows(SessionEndedException.class, tokens::accessToken);
-        assertEquals("a broken listener", end.getSuppressed()[0].getMessage());
+        assertEquals(0, end.getSuppressed().length);
         assertTrue(tokens.isEnded());
+    }
+
+    /**
+     * Callers commonly add to what they catch (try-with-resources adds a failed close as suppressed). With one shared
+     * exception, every later caller saw what earlier ones added, and the source kept all of it.
+     */
+    @Test
+    void everyCallerGetsItsOwnExceptionForAnEndedSession() {
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
+        server.revoked = true;
+        clock.advance(LIFETIME);
+
+        SessionEndedException first = assertThrows(SessionEndedException.class, tokens::accessToken);
+        first.addSuppressed(new IllegalStateException("the caller's own close() failed"));
+        SessionEndedException second = assertThrows(SessionEndedException.class, tokens::accessToken);
+
+        assertNotSame(first, second);
+        assertEquals(0, second.getSuppressed().length);
+        assertEquals("refresh_token_invalid", second.code());
+        assertEquals(401, second.status());
+        assertSame(first.getCause(), second.getCause(), "both caused by the renewal's refusal");
+        assertEquals(1, server.refreshes.get());
+    }
+
+    /** A Retry-After past the end of Instant's range made the bookkeeping throw and left every caller waiting. */
+    @Test
+    void aRetryAfterBeyondTheEndOfTimeAnswersEveryCallerAndHoldsRenewalsBack() throws Exception {
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
+        clock.advance(LIFETIME);
+        server.failuresToCome.set(1);
+        server.retryAfter = Duration.ofSeconds(Long.MAX_VALUE);
+        CountDownLatch asked = new CountDownLatch(THREADS);
+        server.beforeRefresh = () -> await(asked);
+
+        for (Future<String> answer : callConcurrently(() -> {
+            asked.countDown();
+            return tokens.accessToken();
+        })) {
+            ExecutionExceptionCheck.assertCause(KeyturnException.class, answer);
+        }
+        KeyturnException held = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(KeyturnException.class, tokens::accessToken));
+
+        assertTrue(held.retryAfter().orElseThrow().toDays() > 365 * 1_000_000L, held::getMessage);
+        assertEquals(1, server.refreshes.get(), "no request while the server asked to wait");
+        assertFalse(tokens.isEnded());
+    }
+
+    /**
+     * A bearer filter on the token endpoint's own client asks the source for a token while the source renews it; the
+     * renewing thread would wait for itself forever.
+     */
+    @Test
+    void aTokenAskedForFromInsideItsOwnRenewalIsAnErrorNotAHang() {
+        KeyturnTokens tokens = KeyturnTokens.builder(server).clock(clock).login("alice", "pw");
+        clock.advance(LIFETIME);
+        server.beforeRefresh = () -> tokens.accessToken();
+
+        IllegalStateException misuse = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(IllegalStateException.class, tokens::accessToken));
+        assertTrue(misuse.getMessage().contains("BearerTokenFilter"), misuse::getMessage);
+        assertEquals(1, server.refreshes.get(), "a programming error is not tried again");
+
+        server.beforeRefresh = () -> { };
+        assertEquals("access-2", tokens.accessToken());
     }
 
     private List<Future<String>> callConcurrently(java.util.concurrent.Callable<String> call) {
