@@ -1,16 +1,20 @@
 package io.keyturn;
 
 import io.keyturn.problems.boundary.OpenApiCommonAnswers;
+import io.keyturn.tokens.entity.Issuer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
@@ -30,8 +34,10 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * <li>an empty {@code application/json} request body beside the annotated one of an endpoint that reads its body
  * itself (the OAuth endpoints read forms);</li>
  * <li>a tag once per resource class that names it;</li>
+ * <li>a subclass's parent twice in its {@code allOf};</li>
  * <li>a top-level {@code endpoints} list.</li>
  * </ul>
+ * Its one server is {@code keyturn.issuer}, not the listener's address the server generates.
  * The schema corrections read the model of MicroProfile OpenAPI 3.x (Payara 6). WildFly implements 4.x, whose
  * model has other signatures for several of these accessors and whose generator adds none of this, so there they
  * are skipped. On both, an answer documented without content stays without ({@link #filterAPIResponse}).
@@ -44,6 +50,13 @@ public class OpenApiDocument implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         OpenApiCommonAnswers.addTo(openAPI);
         withoutEndpointList(openAPI);
+        // the server generates its listener's address (behind a proxy an internal one, with a trailing slash that
+        // doubles the slash of every path); clients reach Keyturn at keyturn.issuer, as every other URL it gives says
+        String issuer = ConfigProvider.getConfig().getOptionalValue(Issuer.PROPERTY, String.class)
+                .orElse(Issuer.DEFAULT);
+        openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url(issuer)
+                .description("keyturn.issuer: where this Keyturn is reachable"))));
+        withoutRepeatedParents(openAPI);
         if (openAPI.getTags() != null) {
             Map<String, Tag> once = new LinkedHashMap<>();
             openAPI.getTags().forEach(tag -> once.putIfAbsent(tag.getName(), tag));
@@ -74,6 +87,26 @@ public class OpenApiDocument implements OASFilter {
     }
 
     /**
+     * Payara names a subclass's parent twice in its {@code allOf} ({@code NewUserRequest}: {@code RegistrationRequest}
+     * twice), which linters flag and some generators turn into two fields of the same type.
+     */
+    private static void withoutRepeatedParents(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : openAPI.getComponents().getSchemas().values()) {
+            List<Schema> parents = schema.getAllOf();
+            if (parents != null && parents.stream().allMatch(parent -> parent.getRef() != null)) {
+                Map<String, Schema> once = new LinkedHashMap<>();
+                parents.forEach(parent -> once.putIfAbsent(parent.getRef(), parent));
+                if (once.size() < parents.size()) {
+                    schema.setAllOf(new ArrayList<>(once.values()));
+                }
+            }
+        }
+    }
+
+    /**
      * Payara writes a top-level {@code endpoints} list, which OpenAPI 3 does not allow (swagger-parser, and so
      * openapi-generator and Atlassian's validator, refuse the document). Its model class has a setter for it, reached
      * by name so that no Payara class is compiled against; elsewhere there is none and nothing happens.
@@ -84,6 +117,21 @@ public class OpenApiDocument implements OASFilter {
         } catch (ReflectiveOperationException notPayara) {
             // no such list to remove
         }
+    }
+
+    /**
+     * Payara writes its defaults ({@code required: false}, {@code deprecated: false}, …) beside the {@code $ref} of a
+     * referenced parameter, where OpenAPI 3.0 ignores every sibling; only the reference stays.
+     */
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        if (parameter.getRef() != null) {
+            parameter.setRequired(null);
+            parameter.setDeprecated(null);
+            parameter.setAllowEmptyValue(null);
+            parameter.setAllowReserved(null);
+        }
+        return parameter;
     }
 
     /**

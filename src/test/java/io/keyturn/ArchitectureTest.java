@@ -88,6 +88,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * A class-level {@code @Produces} also binds the methods that answer 204 without a body, and Jersey then refuses
+     * with 406 a caller whose {@code Accept} names only {@code application/problem+json}, which is what a client
+     * generated from the OpenAPI document sends for such an operation: the action was not carried out. Each method
+     * that answers with a body says what it produces.
+     */
+    @Test
+    void resourcesDeclareWhatTheyProducePerMethod() {
+        noClasses().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().beAnnotatedWith(jakarta.ws.rs.Produces.class)
+                .because("a class-level @Produces makes its 204 operations refuse Accept: application/problem+json")
+                .check(classes);
+    }
+
     @Test
     void theListAboveNamesEveryComponentAndEachSaysWhatItOwns() {
         File root = new File("src/main/java/io/keyturn");

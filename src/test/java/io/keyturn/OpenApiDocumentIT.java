@@ -14,6 +14,7 @@ import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -24,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,6 +58,7 @@ class OpenApiDocumentIT {
     URL base;
 
     private String document;
+    private JsonObject root;
     /** The document's paths, read once: each exchange is matched to its path template. */
     private JsonObject paths;
     private OpenApiInteractionValidator validator;
@@ -66,7 +69,8 @@ class OpenApiDocumentIT {
         Http.Reply reply = http().atServerRoot("GET", "/openapi").header("Accept", "application/json").send();
         assertEquals(200, reply.status(), reply::toString);
         document = withoutWildFlysEmptyObjects(reply.json());
-        paths = Json.createReader(new java.io.StringReader(document)).readObject().getJsonObject("paths");
+        root = Json.createReader(new java.io.StringReader(document)).readObject();
+        paths = root.getJsonObject("paths");
         // request bodies may carry fields the document does not name (the contract: unknown JSON fields are ignored);
         // answers may not
         // withResolveCombinators: one schema from an allOf (NewUserRequest extends RegistrationRequest), else each
@@ -222,6 +226,104 @@ class OpenApiDocumentIT {
         conforms(http.get("/.well-known/oauth-authorization-server").send(), null, 200);
     }
 
+    /** The document's one server is keyturn.issuer, where every other URL Keyturn gives out starts. */
+    @Test
+    void theDocumentsServerIsTheIssuer() {
+        JsonArray servers = root.getJsonArray("servers");
+        assertEquals(1, servers.size(), servers::toString);
+        assertEquals(Deployments.ISSUER, servers.getJsonObject(0).getString("url"));
+    }
+
+    /**
+     * The contract's two ways of moving the refresh token are parameters a generated client can set: the header that
+     * asks for body mode, the CSRF header and the cookie of cookie mode, and the cookie each answer sets.
+     */
+    @Test
+    void theTokenModesHeadersAndCookieAreInTheDocument() {
+        Map<String, List<String>> parameters = Map.of(
+                "post /api/auth/login", List.of("header X-Token-Mode"),
+                "post /api/auth/register", List.of("header X-Token-Mode"),
+                "post /api/auth/refresh", List.of("header X-Token-Mode", "header X-Requested-With", "cookie refresh_token"),
+                "post /api/auth/logout", List.of("header X-Token-Mode", "header X-Requested-With", "cookie refresh_token"));
+        parameters.forEach((operation, expected) -> {
+            String[] methodAndPath = operation.split(" ");
+            JsonObject described = paths.getJsonObject(methodAndPath[1]).getJsonObject(methodAndPath[0]);
+            List<String> declared = described.getJsonArray("parameters").stream()
+                    .map(parameter -> resolved(parameter.asJsonObject()))
+                    .map(parameter -> parameter.getString("in") + " " + parameter.getString("name")).toList();
+            assertTrue(declared.containsAll(expected), () -> operation + " declares " + declared);
+        });
+        Map<String, String> setsTheCookie = Map.of("post /api/auth/login", "200", "post /api/auth/register", "201",
+                "post /api/auth/refresh", "200", "post /api/auth/logout", "204", "post /api/auth/logout-all", "204");
+        setsTheCookie.forEach((operation, status) -> {
+            String[] methodAndPath = operation.split(" ");
+            JsonObject answer = resolved(paths.getJsonObject(methodAndPath[1]).getJsonObject(methodAndPath[0])
+                    .getJsonObject("responses").getJsonObject(status));
+            assertTrue(answer.containsKey("headers") && answer.getJsonObject("headers").containsKey("Set-Cookie"),
+                    () -> operation + " " + status + ": " + answer);
+        });
+    }
+
+    /**
+     * A client generated from the document asks for the media types the document gives an operation's answers: for
+     * one that answers 204 without a body, {@code application/problem+json} alone. Three of them refused that with
+     * 406 (a class-level {@code @Produces}), so a generated admin client could not disable a user, revoke a user's
+     * sessions or delete a client.
+     */
+    @Test
+    void operationsAnsweringWithoutABodyTakeTheAcceptHeaderOfAGeneratedClient() {
+        Http http = http();
+        String admin = http.adminToken();
+        String managed = Http.uniqueName("doc-managed");
+        String newUser = Json.createObjectBuilder().add("username", managed).add("email", managed + "@example.com")
+                .add("password", PASSWORD).build().toString();
+        String managedId = http.post("/api/admin/users").bearer(admin).json(newUser).send().json().getString("id");
+        JsonObject managedLogin = http.login(managed, PASSWORD);
+        String clientId = Http.uniqueName("doc-accept");
+        http.post("/api/admin/clients").bearer(admin).json("{\"clientId\":\"" + clientId + "\",\"confidential\":true}")
+                .send();
+        String self = Http.uniqueName("doc-self");
+        http.register(self, PASSWORD);
+        JsonObject first = http.login(self, PASSWORD);
+        JsonObject second = http.login(self, PASSWORD);
+        String firstToken = first.getString("accessToken");
+
+        Set<String> noBody = new TreeSet<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (Set.of("get", "post", "put", "delete", "patch").contains(method)
+                    && operation.asJsonObject().getJsonObject("responses").containsKey("204")) {
+                noBody.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        exchanged.clear();
+        conforms(asGenerated(http.delete("/api/admin/sessions/" + managedLogin.getString("sessionId")), "delete",
+                "/api/admin/sessions/{id}").bearer(admin).send(), null, 204);
+        conforms(asGenerated(http.delete("/api/admin/users/" + managedId + "/sessions"), "delete",
+                "/api/admin/users/{id}/sessions").bearer(admin).send(), null, 204);
+        String disable = "{\"enabled\":false}";
+        conforms(asGenerated(http.put("/api/admin/users/" + managedId + "/enabled"), "put",
+                "/api/admin/users/{id}/enabled").bearer(admin).json(disable).send(), disable, 204);
+        assertFalse(http.get("/api/admin/users/" + managedId).bearer(admin).send().json().getBoolean("enabled"));
+        conforms(asGenerated(http.delete("/api/admin/clients/" + clientId), "delete",
+                "/api/admin/clients/{clientId}").bearer(admin).send(), null, 204);
+        assertEquals(404, http.delete("/api/admin/clients/" + clientId).bearer(admin).send().status());
+
+        conforms(asGenerated(http.delete("/api/auth/sessions/" + second.getString("sessionId")), "delete",
+                "/api/auth/sessions/{id}").bearer(firstToken).send(), null, 204);
+        String change = Json.createObjectBuilder().add("currentPassword", PASSWORD)
+                .add("newPassword", PASSWORD + " changed").build().toString();
+        conforms(asGenerated(http.post("/api/auth/password"), "post", "/api/auth/password").bearer(firstToken)
+                .json(change).send(), change, 204);
+        String logout = refreshBody(first.getString("refreshToken"));
+        conforms(asGenerated(http.post("/api/auth/logout"), "post", "/api/auth/logout").bodyMode().json(logout)
+                .send(), logout, 204);
+        String again = http.login(self, PASSWORD + " changed").getString("accessToken");
+        conforms(asGenerated(http.post("/api/auth/logout-all"), "post", "/api/auth/logout-all").bearer(again).send(),
+                null, 204);
+
+        assertEquals(noBody, exchanged, "the operations that answer 204, each sent as a generated client sends it");
+    }
+
     /** Every operation of the document is exchanged by one of the tests above (run together, as CI does). */
     @Test
     void everyOperationIsExchangedHere() {
@@ -289,6 +391,35 @@ class OpenApiDocumentIT {
             }
         }
         return document.add("info", info).build().toString();
+    }
+
+    /** The object itself, or the component its {@code $ref} names ({@code #/components/<kind>/<name>}). */
+    private JsonObject resolved(JsonObject object) {
+        if (!object.containsKey("$ref")) {
+            return object;
+        }
+        String[] pointer = object.getString("$ref").substring("#/".length()).split("/");
+        JsonObject target = root;
+        for (String step : pointer) {
+            target = target.getJsonObject(step);
+        }
+        return target;
+    }
+
+    /**
+     * The request with the {@code Accept} header a client generated from the document sends (openapi-generator's):
+     * every media type of the operation's documented answers, shared ones ({@code $ref}) included.
+     */
+    private Http.Request asGenerated(Http.Request request, String method, String template) {
+        JsonObject responses = paths.getJsonObject(template).getJsonObject(method).getJsonObject("responses");
+        Set<String> types = new TreeSet<>();
+        for (JsonValue answer : responses.values()) {
+            JsonObject described = resolved(answer.asJsonObject());
+            if (described.containsKey("content")) {
+                types.addAll(described.getJsonObject("content").keySet());
+            }
+        }
+        return request.header("Accept", String.join(", ", types));
     }
 
     private String pathInDocument(URI uri) {

@@ -47,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
-@Produces(MediaType.APPLICATION_JSON)
 public class AdminClientsResource {
 
     @Inject
@@ -63,6 +62,7 @@ public class AdminClientsResource {
     HttpServletRequest request;
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -88,6 +88,7 @@ public class AdminClientsResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every registered client, oldest first; never a secret")
     @APIResponse(responseCode = "200", description = "The clients",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClientView.class)))
@@ -101,6 +102,7 @@ public class AdminClientsResource {
     }
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Path("{clientId}/secret")
     @Operation(summary = "Give a confidential client a new secret; the old one stops working at once")
     @APIResponse(responseCode = "201", description = "The new secret, shown in this response only",

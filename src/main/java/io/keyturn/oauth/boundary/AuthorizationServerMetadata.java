@@ -34,9 +34,12 @@ public class AuthorizationServerMetadata {
     static final String REVOCATION_PATH = "/api/oauth2/revoke";
     static final String INTROSPECTION_PATH = "/api/oauth2/introspect";
 
-    /** The contract's access-token claims; {@code email} joins them only when the opt-in claim is on. */
+    /**
+     * The claims of Keyturn's access tokens: the contract's, and {@code client_id} in those issued to an OAuth client
+     * (client credentials); {@code email} joins them only when the opt-in claim is on.
+     */
     static final List<String> CLAIMS = List.of("iss", "aud", "sub", "upn", "preferred_username", "groups", "iat",
-            "exp", "jti", "sid");
+            "exp", "jti", "sid", "client_id");
 
     @Inject
     Issuer issuer;

@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -62,7 +64,9 @@ public class IntrospectionResource {
             content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client: not a confidential client, or its "
             + "authentication failed", content = @Content(schema = @Schema(ref = "OAuthError")))
-    @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications)",
+    @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications); "
+            + "Retry-After says when to try again",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(ref = "OAuthError")))
     public Response introspect(InputStream body) throws IOException {
         FormParameters form = forms.read(request, body);

@@ -1,9 +1,9 @@
 package io.keyturn.oauth.boundary;
 
+import io.keyturn.problems.boundary.ReadOnlyServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.io.IOException;
  */
 @WebServlet(urlPatterns = {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"},
         loadOnStartup = 1)
-public class MetadataServlet extends HttpServlet {
+public class MetadataServlet extends ReadOnlyServlet {
 
     static final int MAX_AGE_SECONDS = 300;
 

@@ -8,7 +8,9 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,15 +33,26 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unhandled failure outside JAX-RS", failure);
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
-        Problem problem = Problem.ofStatus(status, detailOf(status));
+        Problem problem = Problem.ofStatus(status, detailOf(status, request));
         response.setStatus(status);
+        // as every answer of the API: a refusal is about this request, not for a cache to hand to the next
+        response.setHeader("Cache-Control", "no-store");
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSONB.toJson(problem));
     }
 
 
-    private static String detailOf(int status) {
+    private static String detailOf(int status, HttpServletRequest request) {
+        if (status == HttpServletResponse.SC_BAD_REQUEST) {
+            for (String header : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT)) {
+                String value = request.getHeader(header);
+                String fault = value == null ? null : MediaTypeHeaderCheck.faultOf(header, value);
+                if (fault != null) {
+                    return "The " + header + " header " + fault;
+                }
+            }
+        }
         return switch (status) {
             case 404 -> "There is nothing at this address";
             // 501: a method the servlet API does not know (PATCH on the JWKS or metadata servlets)

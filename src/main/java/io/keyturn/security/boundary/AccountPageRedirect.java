@@ -1,9 +1,9 @@
 package io.keyturn.security.boundary;
 
+import io.keyturn.problems.boundary.ReadOnlyServlet;
 import io.keyturn.tokens.entity.Issuer;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * prefix. The page takes no parameters, so a query is not carried over.
  */
 @WebServlet("/account")
-public class AccountPageRedirect extends HttpServlet {
+public class AccountPageRedirect extends ReadOnlyServlet {
 
     @Inject
     Issuer issuer;

@@ -45,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
-@Produces(MediaType.APPLICATION_JSON)
 public class AdminUserSessionsResource {
 
     @Inject
@@ -64,6 +63,7 @@ public class AdminUserSessionsResource {
     ClientAddresses clients;
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A user's active sessions")
     @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))

@@ -1,5 +1,7 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.audit.control.SecurityLog;
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.json.RequestBodies;
 import io.keyturn.json.RequestBodyLimit;
 import io.keyturn.problems.entity.InvalidFieldsException;
@@ -8,18 +10,16 @@ import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import io.keyturn.sessions.control.SignIn;
 import io.keyturn.sessions.control.SignOut;
-import io.keyturn.callers.control.ClientAddresses;
-import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.sessions.entity.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,7 +71,10 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with username (or email) and password; opens a session")
+    // in a container: Payara leaves a single @Parameter on a method out of the document
+    @Parameters(@Parameter(ref = "TokenMode"))
     @APIResponse(responseCode = "200", description = "Logged in",
+            headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE),
             content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -93,14 +98,20 @@ public class AuthResource {
             description = "Cookie mode: the refresh_token cookie plus the header X-Requested-With: keyturn. Body mode: "
                     + "the header X-Token-Mode: body and {\"refreshToken\": \"...\"}. A retry within the grace window "
                     + "gets the same successor; a replay after it revokes the session.")
+    @Parameter(ref = "TokenMode")
+    @Parameter(ref = "CsrfHeader")
+    @Parameter(ref = "RefreshTokenCookie")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "200", description = "Rotated",
+            headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE),
             content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Body mode without refreshToken, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "refresh_token_invalid (unknown, expired, revoked) or "
-            + "refresh_token_reused (the session was revoked because an old token came back)",
+            + "refresh_token_reused (the session was revoked because an old token came back); in cookie mode the "
+            + "cookie is cleared",
+            headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "csrf_header_missing or account_disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -121,9 +132,13 @@ public class AuthResource {
     @POST
     @Path("logout")
     @Operation(summary = "End the session of this refresh token; idempotent (204 for an unknown token too)")
+    @Parameter(ref = "TokenMode")
+    @Parameter(ref = "CsrfHeader")
+    @Parameter(ref = "RefreshTokenCookie")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "RefreshRequest")))
-    @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared")
+    @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared",
+            headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE))
     @APIResponse(responseCode = "400", description = "malformed_json: a body that is not a JSON object",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "csrf_header_missing",

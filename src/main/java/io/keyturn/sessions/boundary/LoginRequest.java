@@ -10,11 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LoginRequest")
 public class LoginRequest {
 
-    @Schema(description = "The username or the email address", example = "alice")
+    @Schema(description = "The username or the email address", example = "alice", required = true)
     @NotBlank(message = "is required")
     @Size(max = 254, message = "must be at most 254 characters")
     public String username;
 
+    @Schema(required = true)
     @NotNull(message = "is required")
     @Size(max = PasswordRules.MAX_LENGTH, message = "must be at most " + PasswordRules.MAX_LENGTH + " characters")
     public String password;

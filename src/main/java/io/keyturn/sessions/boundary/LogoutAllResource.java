@@ -1,8 +1,8 @@
 package io.keyturn.sessions.boundary;
 
 import io.keyturn.callers.control.ClientAddresses;
-import io.keyturn.problems.entity.Problem;
 import io.keyturn.callers.control.CurrentCaller;
+import io.keyturn.problems.entity.Problem;
 import io.keyturn.sessions.control.SignOut;
 import io.keyturn.users.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +51,8 @@ public class LogoutAllResource {
     @POST
     @RolesAllowed(Role.USER)
     @Operation(summary = "Log out everywhere: revoke every session of the caller")
-    @APIResponse(responseCode = "204", description = "All sessions revoked; the refresh cookie is cleared")
+    @APIResponse(responseCode = "204", description = "All sessions revoked; the refresh cookie is cleared",
+            headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE))
     @APIResponse(responseCode = "403", description = "account_disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "401", description = "No valid access token",

@@ -1,11 +1,11 @@
 package io.keyturn.sessions.boundary;
 
+import io.keyturn.callers.control.ClientAddresses;
 import io.keyturn.database.RetriedOnConflict;
 import io.keyturn.problems.entity.Problem;
-import io.keyturn.callers.control.ClientAddresses;
-import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.sessions.control.SignIn;
 import io.keyturn.sessions.entity.TokenResponse;
+import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.boundary.AdminUsersResource;
 import io.keyturn.users.boundary.RegistrationRequest;
@@ -23,6 +23,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,9 +72,12 @@ public class RegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Create an account with role user and log it in (opens a session)")
+    // in a container: Payara leaves a single @Parameter on a method out of the document
+    @Parameters(@Parameter(ref = "TokenMode"))
     @APIResponse(responseCode = "201", description = "Registered and logged in; Location names the user "
             + "(under keyturn.issuer, never the Host header)",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE)},
             content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors) or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

@@ -1,9 +1,9 @@
 package io.keyturn.tokens.boundary;
 
+import io.keyturn.problems.boundary.ReadOnlyServlet;
 import io.keyturn.tokens.control.SigningKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.io.IOException;
  * A short max-age lets verifiers notice a new key quickly.
  */
 @WebServlet("/.well-known/jwks.json")
-public class JwksServlet extends HttpServlet {
+public class JwksServlet extends ReadOnlyServlet {
 
     static final int MAX_AGE_SECONDS = 300;
 

@@ -52,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequiresEnabledAdministrator
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
-@Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {
 
     @Inject
@@ -74,6 +73,7 @@ public class AdminUsersResource {
     Issuer issuer;
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A page of users, oldest first")
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(schema = @Schema(ref = "UserPage")))
@@ -85,14 +85,19 @@ public class AdminUsersResource {
             + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public UserPage page(
-            @Parameter(description = "users to skip, default 0") @QueryParam("offset") String offset,
-            @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("limit") String limit) {
+            // read as text and checked here, so that a bad value is a 400 problem naming the parameter
+            @Parameter(description = "users to skip, default 0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("offset") String offset,
+            @Parameter(description = "page size, 1 to 200, default 50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("limit") String limit) {
         Paging paging = Paging.of(offset, limit);
         return new UserPage(users.page(paging.offset(), paging.limit()).stream().map(UserAdminView::of).toList(),
                 paging.offset(), paging.limit(), users.count());
     }
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "415", description = "unsupported_media_type: the body must be application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -124,6 +129,7 @@ public class AdminUsersResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Path("{id}")
     @Operation(summary = "One user (the Location of a registration)")
     @APIResponse(responseCode = "200", description = "The user",

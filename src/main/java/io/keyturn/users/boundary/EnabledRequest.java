@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EnabledRequest")
 public class EnabledRequest {
 
-    @Schema(example = "false")
+    @Schema(example = "false", required = true)
     @NotNull(message = "is required (true or false)")
     public Boolean enabled;
 }

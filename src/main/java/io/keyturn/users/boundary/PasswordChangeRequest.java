@@ -8,11 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PasswordChangeRequest")
 public class PasswordChangeRequest {
 
+    @Schema(required = true)
     @NotNull(message = "is required")
     @Size(max = PasswordRules.MAX_LENGTH, message = "must be at most " + PasswordRules.MAX_LENGTH + " characters")
     public String currentPassword;
 
-    @Schema(minLength = PasswordRules.MIN_LENGTH, maxLength = PasswordRules.MAX_LENGTH)
+    @Schema(minLength = PasswordRules.MIN_LENGTH, maxLength = PasswordRules.MAX_LENGTH, required = true)
     @NotNull(message = "is required")
     @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH,
             message = "must be " + PasswordRules.MIN_LENGTH + " to " + PasswordRules.MAX_LENGTH + " characters")

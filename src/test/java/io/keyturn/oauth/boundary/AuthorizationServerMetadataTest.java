@@ -47,8 +47,8 @@ class AuthorizationServerMetadataTest {
                 metadata.getTokenEndpointAuthMethods());
         assertEquals(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
                 ClientAuthenticationMethod.CLIENT_SECRET_POST), metadata.getIntrospectionEndpointAuthMethods());
-        assertEquals(List.of("iss", "aud", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid"),
-                metadata.getClaims());
+        assertEquals(List.of("iss", "aud", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid",
+                "client_id"), metadata.getClaims());
         assertEquals(List.of(GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS), metadata.getGrantTypes());
         assertEquals(null, metadata.getAuthorizationEndpointURI(), "Keyturn has no authorization endpoint");
     }

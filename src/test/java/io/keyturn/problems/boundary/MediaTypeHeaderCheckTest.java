@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class QualityValueCheckTest {
+class MediaTypeHeaderCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"application/json", "*/*", "*", "application/json;q=0.5", "text/html;q=1, */*;q=0",
             "application/json; q=0.123", "application/json;Q=1.000", "application/json;charset=UTF-8",
             "application/json; charset=\"utf-8\"; q=0.9, application/problem+json;q=0.1", ";;;", "a/b/c"})
     void headersWhoseQualityValuesAreNumbersFromZeroToOnePass(String header) {
-        assertTrue(QualityValueCheck.qualityValuesValid(header), header);
+        assertTrue(MediaTypeHeaderCheck.qualityValuesValid(header), header);
     }
 
     @ParameterizedTest
@@ -21,6 +21,6 @@ class QualityValueCheckTest {
             "*/*;q=2", "*/*;q=1.5", "*/*;q=0.1234", "*/*;q=-1", "*/*;q=\"0.5\"", "text/html, */*;q=NaN",
             "application/json;charset=UTF-8;q=1e0"})
     void anyOtherQualityValueIsRefused(String header) {
-        assertFalse(QualityValueCheck.qualityValuesValid(header), header);
+        assertFalse(MediaTypeHeaderCheck.qualityValuesValid(header), header);
     }
 }
