@@ -22,7 +22,7 @@ public class TokenForm {
     @Schema(description = "client_secret_post; prefer client_secret_basic")
     public String client_secret;
 
-    @Schema(name = "OAuthTokens")
+    @Schema(name = "OAuthTokens", requiredProperties = {"access_token", "token_type", "expires_in"})
     public static class Tokens {
         public String access_token;
         @Schema(enumeration = "Bearer")
@@ -36,7 +36,7 @@ public class TokenForm {
         public String scope;
     }
 
-    @Schema(name = "OAuthError", description = "RFC 6749 §5.2")
+    @Schema(name = "OAuthError", description = "RFC 6749 §5.2", requiredProperties = "error")
     public static class Error {
         @Schema(enumeration = {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
                 "unsupported_grant_type", "too_many_attempts"})

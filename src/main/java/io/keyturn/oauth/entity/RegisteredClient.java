@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The answer to a registration: the client and, for a confidential one, its secret. This response is the only
  * place the secret ever appears; {@code clientSecret} is null (left out of the JSON) for a public client.
  */
-@Schema(name = "RegisteredClient")
+@Schema(name = "RegisteredClient", requiredProperties = {"clientId", "confidential", "roles", "createdAt"})
 public record RegisteredClient(String clientId, boolean confidential, List<String> roles,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt,
         @Schema(description = "a confidential client's secret, shown in this response only; absent for a public client")

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An RFC 9457 problem detail, the body of every 4xx and 5xx answer. {@code code} is the stable, machine-readable
  * name clients branch on ({@link ProblemType}); {@code errors} lists the invalid fields of a validation failure.
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details, served as application/problem+json")
+@Schema(name = "Problem", description = "RFC 9457 problem details, served as application/problem+json",
+        requiredProperties = {"type", "title", "status", "code"})
 @JsonbPropertyOrder({"type", "title", "status", "detail", "code", "errors"})
 public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
 

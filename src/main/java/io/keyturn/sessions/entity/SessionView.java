@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Session", description = "One device's login")
+@Schema(name = "Session", description = "One device's login",
+        requiredProperties = {"id", "createdAt", "lastUsedAt", "expiresAt", "current"})
 public record SessionView(String id, @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant lastUsedAt,
         @Schema(type = SchemaType.STRING, format = "date-time", description = "when the session ends unless it is "

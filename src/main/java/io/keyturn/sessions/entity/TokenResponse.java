@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to register, login and refresh. {@code refreshToken} is present in body mode only. */
-@Schema(name = "TokenResponse")
+@Schema(name = "TokenResponse", requiredProperties = {"accessToken", "tokenType", "expiresIn", "sessionId", "user"})
 @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "sessionId", "user", "refreshToken"})
 public record TokenResponse(String accessToken, String tokenType,
         @Schema(type = SchemaType.INTEGER, format = "int64", description = "seconds until the access token expires")

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as an administrator sees it. */
-@Schema(name = "UserAdmin")
+@Schema(name = "UserAdmin", requiredProperties = {"id", "username", "email", "roles", "enabled", "createdAt"})
 @JsonbPropertyOrder({"id", "username", "email", "roles", "enabled", "createdAt"})
 public record UserAdminView(String id, String username, String email, Set<String> roles, boolean enabled,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt) {
