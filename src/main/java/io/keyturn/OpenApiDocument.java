@@ -120,12 +120,15 @@ public class OpenApiDocument implements OASFilter {
     }
 
     /**
-     * Payara writes its defaults ({@code required: false}, {@code deprecated: false}, …) beside the {@code $ref} of a
-     * referenced parameter, where OpenAPI 3.0 ignores every sibling; only the reference stays.
+     * Beside the {@code $ref} of a referenced parameter, where OpenAPI 3.0 ignores every sibling, only the reference
+     * stays: Payara writes its defaults there ({@code required: false}, …), and the annotations name the parameter
+     * ({@code name}, {@code in}) because WildFly's generator keeps only one of several references without them.
      */
     @Override
     public Parameter filterParameter(Parameter parameter) {
         if (parameter.getRef() != null) {
+            parameter.setName(null);
+            parameter.setIn(null);
             parameter.setRequired(null);
             parameter.setDeprecated(null);
             parameter.setAllowEmptyValue(null);

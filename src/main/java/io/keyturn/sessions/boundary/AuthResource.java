@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,7 +73,7 @@ public class AuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with username (or email) and password; opens a session")
     // in a container: Payara leaves a single @Parameter on a method out of the document
-    @Parameters(@Parameter(ref = "TokenMode"))
+    @Parameters(@Parameter(ref = "TokenMode", name = TokenDelivery.MODE_HEADER, in = ParameterIn.HEADER))
     @APIResponse(responseCode = "200", description = "Logged in",
             headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE),
             content = @Content(schema = @Schema(ref = "TokenResponse")))
@@ -98,9 +99,9 @@ public class AuthResource {
             description = "Cookie mode: the refresh_token cookie plus the header X-Requested-With: keyturn. Body mode: "
                     + "the header X-Token-Mode: body and {\"refreshToken\": \"...\"}. A retry within the grace window "
                     + "gets the same successor; a replay after it revokes the session.")
-    @Parameter(ref = "TokenMode")
-    @Parameter(ref = "CsrfHeader")
-    @Parameter(ref = "RefreshTokenCookie")
+    @Parameter(ref = "TokenMode", name = TokenDelivery.MODE_HEADER, in = ParameterIn.HEADER)
+    @Parameter(ref = "CsrfHeader", name = PresentedRefreshToken.CSRF_HEADER, in = ParameterIn.HEADER)
+    @Parameter(ref = "RefreshTokenCookie", name = TokenDelivery.COOKIE, in = ParameterIn.COOKIE)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "200", description = "Rotated",
@@ -132,9 +133,9 @@ public class AuthResource {
     @POST
     @Path("logout")
     @Operation(summary = "End the session of this refresh token; idempotent (204 for an unknown token too)")
-    @Parameter(ref = "TokenMode")
-    @Parameter(ref = "CsrfHeader")
-    @Parameter(ref = "RefreshTokenCookie")
+    @Parameter(ref = "TokenMode", name = TokenDelivery.MODE_HEADER, in = ParameterIn.HEADER)
+    @Parameter(ref = "CsrfHeader", name = PresentedRefreshToken.CSRF_HEADER, in = ParameterIn.HEADER)
+    @Parameter(ref = "RefreshTokenCookie", name = TokenDelivery.COOKIE, in = ParameterIn.COOKIE)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared",

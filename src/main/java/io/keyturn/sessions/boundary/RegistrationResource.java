@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,7 +74,7 @@ public class RegistrationResource {
     @Transactional
     @Operation(summary = "Create an account with role user and log it in (opens a session)")
     // in a container: Payara leaves a single @Parameter on a method out of the document
-    @Parameters(@Parameter(ref = "TokenMode"))
+    @Parameters(@Parameter(ref = "TokenMode", name = TokenDelivery.MODE_HEADER, in = ParameterIn.HEADER))
     @APIResponse(responseCode = "201", description = "Registered and logged in; Location names the user "
             + "(under keyturn.issuer, never the Host header)",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
