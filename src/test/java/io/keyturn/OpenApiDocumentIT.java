@@ -23,6 +23,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -243,8 +244,10 @@ class OpenApiDocumentIT {
         Map<String, List<String>> parameters = Map.of(
                 "post /api/auth/login", List.of("header X-Token-Mode"),
                 "post /api/auth/register", List.of("header X-Token-Mode"),
-                "post /api/auth/refresh", List.of("header X-Token-Mode", "header X-Requested-With", "cookie refresh_token"),
-                "post /api/auth/logout", List.of("header X-Token-Mode", "header X-Requested-With", "cookie refresh_token"));
+                "post /api/auth/refresh", List.of("header X-Token-Mode", "header X-Requested-With",
+                        "cookie refresh_token"),
+                "post /api/auth/logout", List.of("header X-Token-Mode", "header X-Requested-With",
+                        "cookie refresh_token"));
         parameters.forEach((operation, expected) -> {
             String[] methodAndPath = operation.split(" ");
             JsonObject described = paths.getJsonObject(methodAndPath[1]).getJsonObject(methodAndPath[0]);
@@ -262,6 +265,24 @@ class OpenApiDocumentIT {
             assertTrue(answer.containsKey("headers") && answer.getJsonObject("headers").containsKey("Set-Cookie"),
                     () -> operation + " " + status + ": " + answer);
         });
+    }
+
+    /** Every bearer-protected operation's 401 names the challenge Keyturn sends with it (RFC 6750 §3). */
+    @Test
+    void everyBearerRefusalNamesItsChallenge() {
+        List<String> withoutChallenge = new ArrayList<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            JsonObject described = operation.asJsonObject();
+            if (Set.of("get", "post", "put", "delete", "patch").contains(method) && described.containsKey("security")
+                    && !described.getJsonArray("security").isEmpty()) {
+                JsonObject refused = resolved(described.getJsonObject("responses").getJsonObject("401"));
+                if (!refused.containsKey("headers")
+                        || !refused.getJsonObject("headers").containsKey("WWW-Authenticate")) {
+                    withoutChallenge.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }));
+        assertEquals(List.of(), withoutChallenge);
     }
 
     /**

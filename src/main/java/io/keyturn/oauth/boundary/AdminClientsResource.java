@@ -73,8 +73,6 @@ public class AdminClientsResource {
             content = @Content(schema = @Schema(ref = "RegisteredClient")))
     @APIResponse(responseCode = "400", description = "Invalid clientId or roles, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
             + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -92,8 +90,6 @@ public class AdminClientsResource {
     @Operation(summary = "Every registered client, oldest first; never a secret")
     @APIResponse(responseCode = "200", description = "The clients",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClientView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
             + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

@@ -63,7 +63,9 @@ public class IntrospectionResource {
     @APIResponse(responseCode = "400", description = "invalid_request",
             content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client: not a confidential client, or its "
-            + "authentication failed", content = @Content(schema = @Schema(ref = "OAuthError")))
+            + "authentication failed; WWW-Authenticate: Basic",
+            headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications); "
             + "Retry-After says when to try again",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),

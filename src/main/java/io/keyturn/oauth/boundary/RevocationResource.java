@@ -59,6 +59,7 @@ public class RevocationResource {
             + "parameters)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "401", description = "invalid_client, with WWW-Authenticate: Basic",
+            headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @APIResponse(responseCode = "429", description = "too_many_attempts (failed client authentications); "
             + "Retry-After says when to try again",

@@ -55,8 +55,6 @@ public class LogoutAllResource {
             headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE))
     @APIResponse(responseCode = "403", description = "account_disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response logoutAll() {
         signOut.everywhere(caller.principal().userId(), clients.addressOf(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, delivery.clearedCookie()).build();

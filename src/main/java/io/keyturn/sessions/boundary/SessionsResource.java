@@ -65,8 +65,6 @@ public class SessionsResource {
     @Operation(summary = "The caller's active sessions, most recently used first; current marks this one")
     @APIResponse(responseCode = "200", description = "The sessions", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public List<SessionView> mine() {
         BearerPrincipal me = caller.principal();
         return sessions.viewsOf(me.userId(), me.sessionId());

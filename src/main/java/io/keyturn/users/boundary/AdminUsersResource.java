@@ -79,8 +79,6 @@ public class AdminUsersResource {
             content = @Content(schema = @Schema(ref = "UserPage")))
     @APIResponse(responseCode = "400", description = "offset or limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "No valid access token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
             + "administrator's account is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -108,8 +106,6 @@ public class AdminUsersResource {
             content = @Content(schema = @Schema(ref = "UserAdmin")))
     @APIResponse(responseCode = "400", description = "Invalid fields (see errors; roles other than user and "
             + "admin among them) or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "No valid access token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role admin, or account_disabled: the "
             + "administrator's account is disabled",

@@ -49,8 +49,6 @@ public class MeResource {
     @Operation(summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(schema = @Schema(ref = "User")))
-    @APIResponse(responseCode = "401", description = "No valid access token (see WWW-Authenticate)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "The caller lacks role user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public UserView me() {

@@ -58,8 +58,9 @@ public class PasswordResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "invalid_credentials: the current password is wrong; "
-            + "or no valid access token",
+    @APIResponse(responseCode = "401", description = "invalid_credentials: the current password is wrong (no "
+            + "WWW-Authenticate); or no valid access token (WWW-Authenticate: Bearer, as for every bearer endpoint)",
+            headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "account_disabled: a disabled account changes nothing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
