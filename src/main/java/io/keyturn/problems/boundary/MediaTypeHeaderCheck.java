@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Refuses, before JAX-RS matches a resource, an {@code Accept} or {@code Content-Type} header that the JAX-RS
  * implementation cannot read, with a 400 problem that names the header:
  * <ul>
- * <li>a quality value that is not one (RFC 9110 §12.4.2: 0 to 1, at most three decimals, e.g. {@code q=abc}):
+ * <li>a quality value that is not one (RFC 9110 §12.4.2: 0 to 1, at most three decimals, e.g. {@code q=abc}; a
+ * fraction without its leading zero, {@code q=.2}, passes):
  * RESTEasy fails on it while it matches the resource, which WildFly answered 500 with a stack trace in the log, and
  * Jersey logs a stack trace too;</li>
  * <li>a media type that is not one ({@code a/b/c}, a parameter without a value) in {@code Accept}. A malformed
@@ -29,7 +30,11 @@ import java.util.regex.Pattern;
 @PreMatching
 public class MediaTypeHeaderCheck implements ContainerRequestFilter {
 
-    private static final Pattern QUALITY_VALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+    /**
+     * RFC 9110's qvalue, and a fraction without its leading zero ({@code q=.2}): not in the grammar, but Java 8's
+     * {@code HttpURLConnection} sends it in its default {@code Accept}, and Jersey and RESTEasy both read it.
+     */
+    private static final Pattern QUALITY_VALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?|\\.[0-9]{1,3}");
 
     @Override
     public void filter(ContainerRequestContext request) {
