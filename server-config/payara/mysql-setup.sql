@@ -9,7 +9,9 @@
 -- (Keyturn lower-cases usernames and emails itself, and refresh-token hashes must never compare loosely).
 CREATE DATABASE IF NOT EXISTS keyturn CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 
--- '%' allows connections from any host; narrow it (e.g. 'keyturn'@'10.0.%') where you can.
+-- '%' allows connections from any host; narrow it (e.g. 'keyturn'@'10.0.%') where you can. On a fresh MariaDB,
+-- the anonymous account ''@'localhost' takes precedence over 'keyturn'@'%' for connections from the same host:
+-- remove it first (mariadb-secure-installation, or DROP USER ''@'localhost').
 CREATE USER IF NOT EXISTS 'keyturn'@'%' IDENTIFIED BY 'change-me-to-a-long-random-password';
 
 -- DML for the service, DDL for Flyway's migrations (CREATE/ALTER/INDEX/DROP/REFERENCES on this database only).

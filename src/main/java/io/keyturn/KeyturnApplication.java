@@ -49,12 +49,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class KeyturnApplication extends Application {
 
     /**
-     * Jersey (Payara) generates a WADL of every resource, served to anyone at {@code /api/application.wadl} and as
+     * Two Jersey (Payara) settings; other JAX-RS implementations (RESTEasy on WildFly) ignore both.
+     * <ul>
+     * <li>No WADL: Jersey generates one of every resource, served to anyone at {@code /api/application.wadl} and as
      * the answer to {@code OPTIONS}: a map of the API for an anonymous caller, which Keyturn documents on purpose only
-     * in its OpenAPI. Other JAX-RS implementations (RESTEasy on WildFly) ignore the property and have no WADL.
+     * in its OpenAPI (RESTEasy has no WADL).</li>
+     * <li>Jersey's own {@code @RolesAllowed} filter, so a refused call is answered at the resource and never reaches
+     * the EJB, whose container would log each refusal as a WARNING with a stack trace. Payara Micro's MicroProfile JWT
+     * feature registers such a filter itself, Payara Server 6 does not (every anonymous call to a protected endpoint
+     * logged 78 lines); WildFly's counterpart is {@code resteasy.role.based.security} in web.xml.</li>
+     * </ul>
      */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of("jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.provider.classnames",
+                "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
     }
 }
