@@ -250,24 +250,28 @@ class OAuthEndpointsIT {
         }
     }
 
-    /** A deleted client's name is free for an account again, unless a client whose id differs only in case keeps it. */
+    /**
+     * A deleted client's access tokens stay valid until they expire wherever the JWKS alone verifies them, and name the
+     * client as their upn: no account may take that name afterwards, only a client again.
+     */
     @Test
-    void aDeletedClientsNameIsFreedWithTheLastClientOfThatName() {
-        String name = Http.uniqueName("freed");
-        String upper = name.toUpperCase(java.util.Locale.ROOT);
-        registerClient(name, true, "service");
-        registerClient(upper, true, "service");
+    void aDeletedClientsNameNeverNamesAnAccount() {
+        String name = Http.uniqueName("deleted");
+        String secret = registerClient(name, true, "service").getString("clientSecret");
+        String token = tokenWithBasic(name, secret, form("grant_type", "client_credentials")).json()
+                .getString("access_token");
         assertEquals(204, http().delete("/api/admin/clients/" + name).bearer(http().adminToken()).send().status());
+
         assertProblem(http().post("/api/auth/register").json(Json.createObjectBuilder().add("username", name)
                 .add("email", name + "@example.com").add("password", PASSWORD).build().toString()).send(), 409,
                 "username_taken");
+        assertEquals("CLIENTS", TestDatabase.text("SELECT holder FROM principal_names WHERE name = ?", name));
+        assertEquals(name, claimsOf(token).getString("upn"), "the deleted client's token names it");
 
-        assertEquals(204, http().delete("/api/admin/clients/" + upper).bearer(http().adminToken()).send().status());
-        assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM principal_names WHERE name = ?", name));
-        http().register(name, PASSWORD);
-        assertEquals("USER", TestDatabase.text("SELECT holder FROM principal_names WHERE name = ?", name));
-        assertProblem(http().post("/api/admin/clients").bearer(http().adminToken())
-                .json("{\"clientId\":\"" + name + "\",\"confidential\":true}").send(), 409, "client_exists");
+        registerClient(name.toUpperCase(java.util.Locale.ROOT), true, "service");
+        assertEquals(204, http().delete("/api/admin/clients/" + name.toUpperCase(java.util.Locale.ROOT))
+                .bearer(http().adminToken()).send().status());
+        registerClient(name, true, "service");
     }
 
     @Test

@@ -117,19 +117,18 @@ public class ClientRegistry {
     }
 
     /**
-     * Deletes the client and revokes every session it opened, in one transaction; its name is freed for an account
-     * unless another client's id differs from it only in case.
+     * Deletes the client and revokes every session it opened, in one transaction. Its name stays a client's: the
+     * client's access tokens stay valid until they expire wherever they are verified against the JWKS alone, and
+     * they carry the name as {@code upn}, so an account of that name would be the same principal to such a
+     * resource server. A client may be registered under the name again.
      */
     @Transactional
     public void delete(String clientId, String adminUserId, String address) {
-        Optional<PrincipalName> name = ClientIds.valid(clientId) ? names.lockedForClients(clientId) : Optional.empty();
+        if (ClientIds.valid(clientId)) {
+            names.lockForDeletion(clientId); // locked before the client's row, in the order a registration takes them
+        }
         Client client = locked(clientId);
         em.remove(client);
-        em.flush();
-        if (name.isPresent() && em.createNamedQuery(Client.COUNT_NAMED, Long.class)
-                .setParameter("name", PrincipalName.of(clientId)).getSingleResult() == 0) {
-            names.free(name.get());
-        }
         sessions.revokeAllOfClient(clientId, RevokeReason.CLIENT_DELETED, address);
         SecurityLog.event("client_deleted", "deleted client_id=" + clientId, adminUserId, null, address);
     }

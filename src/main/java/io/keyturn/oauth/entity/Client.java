@@ -18,12 +18,10 @@ import java.util.Set;
 @Entity
 @Table(name = "clients")
 @NamedQuery(name = Client.ALL, query = "SELECT c FROM Client c ORDER BY c.createdAt, c.clientId")
-@NamedQuery(name = Client.COUNT_NAMED, query = "SELECT COUNT(c) FROM Client c WHERE LOWER(c.clientId) = :name")
 public class Client {
 
     public static final String ALL = "Client.all";
     /** Clients whose id is this lower-case name, whatever its case. */
-    public static final String COUNT_NAMED = "Client.countNamed";
 
     @Id
     @Column(name = "client_id")

@@ -13,8 +13,9 @@ import java.util.Optional;
  * Who holds which principal name ({@link PrincipalName}): an account claims its username when it is created, a
  * client its id when it is registered, in the same transaction; the name's row is the one place both registrations
  * meet, so a race between them ends in a duplicate key or a wait for the row's lock, never in two principals of one
- * name. Accounts are never deleted, so an account's name stays claimed; a client's is freed with the last client of
- * that name. Its methods join the registration's transaction.
+ * name. A name stays claimed once a principal held it: accounts are never deleted, and a deleted client's access
+ * tokens stay valid until they expire, naming it as their {@code upn}; a client may take a client's name again.
+ * Its methods join the registration's transaction.
  */
 @ApplicationScoped
 @RetriedOnConflict
@@ -52,15 +53,10 @@ public class PrincipalNames {
 
     /**
      * Locks the name a client is about to be deleted under, before the client's row, in the order a registration
-     * takes them; empty if no client holds it (an account does, or nothing).
+     * takes them.
      */
-    public Optional<PrincipalName> lockedForClients(String clientId) {
-        return lockedByName(clientId).filter(name -> name.holder() == Holder.CLIENTS);
-    }
-
-    /** Frees a name locked by {@link #lockedForClients} once no client of that name is left. */
-    public void free(PrincipalName name) {
-        em.remove(name);
+    public void lockForDeletion(String clientId) {
+        lockedByName(clientId);
     }
 
     private Optional<PrincipalName> lockedByName(String usernameOrClientId) {
