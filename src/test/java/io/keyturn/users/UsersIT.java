@@ -252,6 +252,20 @@ class UsersIT {
         assertEquals(0, TestDatabase.number("SELECT COUNT(*) FROM users WHERE username = ?", name));
     }
 
+    /**
+     * RFC 8259 §4: parsers differ on a repeated name (JSON-P kept the last), so a proxy or audit layer reading the
+     * first username would see another account than Keyturn signs in. Refused, naming the member, not its values.
+     */
+    @Test
+    void aRepeatedMemberNameIsMalformed() {
+        String decoy = Http.uniqueName("decoy");
+        String body = "{\"username\":\"" + decoy + "\",\"username\":\"admin\",\"password\":"
+                + Json.createValue(Http.ADMIN_PASSWORD) + "}";
+        JsonObject problem = assertProblem(login(body), 400, "malformed_json");
+        String detail = problem.getString("detail");
+        assertTrue(detail.contains("\"username\"") && !detail.contains(decoy) && !detail.contains("admin"), detail);
+    }
+
     /** A client error, never a 500, and never a silent conversion into a password nobody typed. */
     private static void assertRefusedType(Http.Reply reply) {
         assertEquals(400, reply.status(), () -> "a wrong JSON type is refused, but the answer was " + reply.status()

@@ -140,7 +140,8 @@ public class AuthResource {
             schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "204", description = "Logged out; in cookie mode the cookie is cleared",
             headers = @Header(name = HttpHeaders.SET_COOKIE, ref = HttpHeaders.SET_COOKIE))
-    @APIResponse(responseCode = "400", description = "malformed_json: a body that is not a JSON object",
+    @APIResponse(responseCode = "400", description = "malformed_json: a body that is not one JSON object, or repeats a "
+            + "member name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", description = "csrf_header_missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
