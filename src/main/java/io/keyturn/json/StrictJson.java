@@ -6,7 +6,6 @@ import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.problems.entity.ProblemType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -93,7 +92,11 @@ public final class StrictJson {
                 throw malformed(); // something follows the document
             }
             return object;
-        } catch (JsonException | IllegalStateException e) {
+        } catch (ProblemException refused) {
+            throw refused;
+        } catch (RuntimeException unreadable) {
+            // JsonException for broken JSON; Parsson (Payara's JSON-P) throws a bare RuntimeException for more than
+            // 1000 levels of nesting. Whatever the parser throws, it throws about the client's bytes.
             throw malformed();
         }
     }

@@ -79,6 +79,18 @@ class StrictJsonTest {
         }
     }
 
+    /** Parsson refuses more than 1000 levels with a bare RuntimeException, which was a 500 (internal_error). */
+    @Test
+    void deepNestingIsMalformedOrRead() {
+        int depth = 8000; // about what a 16 KB body can hold
+        String body = "{\"username\":\"a\",\"deep\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+        try {
+            assertEquals("a", StrictJson.read(body, Credentials.class).username);
+        } catch (ProblemException refused) {
+            assertTrue(refused.is(ProblemType.MALFORMED_JSON), refused.problem()::toString); // the parser's depth limit
+        }
+    }
+
     @Test
     void typesAreStillCheckedAndEmptyBodiesAreNull() {
         assertEquals(null, StrictJson.read(" null ", Credentials.class));

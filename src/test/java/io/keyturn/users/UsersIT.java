@@ -266,6 +266,14 @@ class UsersIT {
         assertTrue(detail.contains("\"username\"") && !detail.contains(decoy) && !detail.contains("admin"), detail);
     }
 
+    /** Parsson, Payara's JSON-P, refuses more than 1000 levels with a bare RuntimeException: a client's 400. */
+    @Test
+    void aBodyNestedTooDeepIsMalformed() {
+        String deep = "[".repeat(1500) + "]".repeat(1500);
+        assertProblem(login("{\"username\":\"admin\",\"password\":\"x\",\"deep\":" + deep + "}"), 400,
+                "malformed_json");
+    }
+
     /** A client error, never a 500, and never a silent conversion into a password nobody typed. */
     private static void assertRefusedType(Http.Reply reply) {
         assertEquals(400, reply.status(), () -> "a wrong JSON type is refused, but the answer was " + reply.status()
