@@ -24,6 +24,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,12 @@ import java.util.logging.Logger;
  * A start-up singleton rather than an observer of the application scope's start: on Payara an exception from such an
  * observer in the web module leaves the application half deployed (500 on every request), while one from a start-up
  * singleton's {@code @PostConstruct} fails the deployment cleanly. A new component's settings belong here too.
+ * <p>
+ * The values are asked for here, not injected into fields: a refusal during injection reached the log only as a
+ * {@code Caused by:} line deep inside two SEVERE stack traces of the EJB container. Asked for in {@link #check}, the
+ * refusal's message is logged first as one SEVERE line of its own ("Keyturn cannot start: ..."). Every message of
+ * these checks names the property and never echoes a secret (the signing secret, key and key file, the
+ * administrator's password).
  */
 @Singleton
 @Startup
@@ -46,48 +53,14 @@ public class StartupChecks {
 
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
-    // each injected value was created, and so checked, when this bean was
-    @Inject
-    Issuer issuer;
+    /** Each is created, and so checked, when asked for. */
+    private static final List<Class<?>> VALUES = List.of(Issuer.class, AccessTokenSettings.class,
+            AccessTokenClaimOptions.class, SigningSettings.class, RefreshPolicy.class, CookieSettings.class,
+            HousekeepingSettings.class, AdminSettings.class, Argon2Settings.class, ClientAddressSettings.class,
+            StrictModeSettings.class, CorsSettings.class, RequestBodyLimit.class, PasswordGrant.class);
 
     @Inject
-    AccessTokenSettings accessTokens;
-
-    @Inject
-    AccessTokenClaimOptions claimOptions;
-
-    @Inject
-    SigningSettings signing;
-
-    @Inject
-    RefreshPolicy refreshPolicy;
-
-    @Inject
-    CookieSettings cookie;
-
-    @Inject
-    HousekeepingSettings housekeeping;
-
-    @Inject
-    AdminSettings admin;
-
-    @Inject
-    Argon2Settings argon2;
-
-    @Inject
-    ClientAddressSettings clientAddresses;
-
-    @Inject
-    StrictModeSettings strictMode;
-
-    @Inject
-    CorsSettings cors;
-
-    @Inject
-    RequestBodyLimit requestBodyLimit;
-
-    @Inject
-    PasswordGrant passwordGrant;
+    Instance<Object> beans;
 
     // application-scoped beans are injected as proxies: only a call creates, and so checks, them
     @Inject
@@ -101,11 +74,24 @@ public class StartupChecks {
 
     @PostConstruct
     void check() {
-        List.of(issuer, accessTokens, claimOptions, signing, refreshPolicy, cookie, housekeeping, admin, argon2,
-                clientAddresses, strictMode, cors, requestBodyLimit, passwordGrant).forEach(Objects::requireNonNull);
-        sessionCap.maxPerUser();
-        throttles.window();
-        registration.open();
+        try {
+            VALUES.forEach(type -> Objects.requireNonNull(beans.select(type).get(), type.getName()));
+            sessionCap.maxPerUser();
+            throttles.window();
+            registration.open();
+        } catch (RuntimeException refused) {
+            LOG.severe(() -> "Keyturn cannot start: " + reason(refused));
+            throw refused;
+        }
         LOG.fine("Every component's settings are valid");
+    }
+
+    /** The check's own message, from beneath the container's wrapping of it (CDI's around a failed creation). */
+    static String reason(Throwable refused) {
+        Throwable cause = refused;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
     }
 }

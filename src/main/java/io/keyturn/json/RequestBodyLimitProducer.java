@@ -1,5 +1,6 @@
 package io.keyturn.json;
 
+import io.keyturn.configuration.SettingNumbers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,13 +16,13 @@ public class RequestBodyLimitProducer {
 
     @Inject
     @ConfigProperty(name = RequestBodyLimit.MAX_BODY_BYTES, defaultValue = "16384")
-    int maxBodyBytes;
+    String maxBodyBytes;
 
     private RequestBodyLimit limit;
 
     @PostConstruct
     void read() {
-        limit = new RequestBodyLimit(maxBodyBytes);
+        limit = new RequestBodyLimit(SettingNumbers.wholeInt(maxBodyBytes, RequestBodyLimit.MAX_BODY_BYTES));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

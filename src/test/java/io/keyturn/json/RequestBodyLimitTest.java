@@ -19,4 +19,16 @@ class RequestBodyLimitTest {
         // a chunked body is read one byte past the limit, which must still be an int
         assertThrows(IllegalArgumentException.class, () -> new RequestBodyLimit(Integer.MAX_VALUE));
     }
+
+    /** Payara injected the default (16384) for these without a word. */
+    @Test
+    void aValueThatIsNoWholeNumberIsRefusedNamingTheProperty() {
+        RequestBodyLimitProducer producer = new RequestBodyLimitProducer();
+        producer.maxBodyBytes = " 32768 ";
+        producer.read();
+        assertEquals(32768, producer.limit().maxBodyBytes());
+        producer.maxBodyBytes = "16k";
+        assertEquals("keyturn.request.max-body-bytes must be a whole number, not \"16k\"",
+                assertThrows(IllegalArgumentException.class, producer::read).getMessage());
+    }
 }

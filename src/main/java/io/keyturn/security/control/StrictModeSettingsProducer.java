@@ -1,5 +1,6 @@
 package io.keyturn.security.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.security.entity.StrictModeSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +22,14 @@ public class StrictModeSettingsProducer {
 
     @Inject
     @ConfigProperty(name = StrictModeSettings.STRICT_CACHE_SECONDS, defaultValue = "10")
-    long strictCacheSeconds;
+    String strictCacheSeconds;
 
     private StrictModeSettings settings;
 
     @PostConstruct
     void read() {
-        settings = StrictModeSettings.of(strict, strictCacheSeconds);
+        settings = StrictModeSettings.of(strict,
+                SettingNumbers.whole(strictCacheSeconds, StrictModeSettings.STRICT_CACHE_SECONDS));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

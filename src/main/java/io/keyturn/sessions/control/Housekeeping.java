@@ -6,6 +6,7 @@ import io.keyturn.sessions.entity.RefreshPolicy;
 import io.keyturn.throttling.control.ThrottleSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("StartupChecks") // settings are checked, and a refusal logged in one line, before they are used
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each batch commits on its own
 public class Housekeeping {
 

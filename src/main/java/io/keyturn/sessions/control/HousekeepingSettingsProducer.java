@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.sessions.entity.HousekeepingSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,21 +17,24 @@ public class HousekeepingSettingsProducer {
 
     @Inject
     @ConfigProperty(name = HousekeepingSettings.INTERVAL_SECONDS, defaultValue = "300")
-    long intervalSeconds;
+    String intervalSeconds;
 
     @Inject
     @ConfigProperty(name = HousekeepingSettings.BATCH_SIZE, defaultValue = "500")
-    int batchSize;
+    String batchSize;
 
     @Inject
     @ConfigProperty(name = HousekeepingSettings.REVOKED_RETENTION_SECONDS, defaultValue = "604800")
-    long revokedRetentionSeconds;
+    String revokedRetentionSeconds;
 
     private HousekeepingSettings settings;
 
     @PostConstruct
     void read() {
-        settings = HousekeepingSettings.ofSeconds(intervalSeconds, batchSize, revokedRetentionSeconds);
+        settings = HousekeepingSettings.ofSeconds(
+                SettingNumbers.whole(intervalSeconds, HousekeepingSettings.INTERVAL_SECONDS),
+                SettingNumbers.wholeInt(batchSize, HousekeepingSettings.BATCH_SIZE),
+                SettingNumbers.whole(revokedRetentionSeconds, HousekeepingSettings.REVOKED_RETENTION_SECONDS));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

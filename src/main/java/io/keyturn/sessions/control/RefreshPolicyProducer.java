@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.sessions.entity.RefreshPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,21 +18,24 @@ public class RefreshPolicyProducer {
 
     @Inject
     @ConfigProperty(name = RefreshPolicy.IDLE_TTL_SECONDS, defaultValue = "604800")
-    long idleTtlSeconds;
+    String idleTtlSeconds;
 
     @Inject
     @ConfigProperty(name = RefreshPolicy.ABSOLUTE_TTL_SECONDS, defaultValue = "2592000")
-    long absoluteTtlSeconds;
+    String absoluteTtlSeconds;
 
     @Inject
     @ConfigProperty(name = RefreshPolicy.GRACE_SECONDS, defaultValue = "30")
-    long graceSeconds;
+    String graceSeconds;
 
     private RefreshPolicy policy;
 
     @PostConstruct
     void read() {
-        policy = RefreshPolicy.ofSeconds(idleTtlSeconds, absoluteTtlSeconds, graceSeconds); // or throws, naming it
+        policy = RefreshPolicy.ofSeconds( // or throws, naming the property
+                SettingNumbers.whole(idleTtlSeconds, RefreshPolicy.IDLE_TTL_SECONDS),
+                SettingNumbers.whole(absoluteTtlSeconds, RefreshPolicy.ABSOLUTE_TTL_SECONDS),
+                SettingNumbers.whole(graceSeconds, RefreshPolicy.GRACE_SECONDS));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

@@ -1,5 +1,6 @@
 package io.keyturn.sessions.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.configuration.SettingRanges;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +17,15 @@ public class SessionCap {
 
     @Inject
     @ConfigProperty(name = "keyturn.sessions.max-per-user", defaultValue = "50")
-    int maxPerUser;
+    String configured;
+
+    private int maxPerUser;
 
     static final int MAX = 10_000;
 
     @PostConstruct
     void check() {
+        maxPerUser = SettingNumbers.wholeInt(configured, "keyturn.sessions.max-per-user");
         if (maxPerUser < 1) {
             throw new IllegalStateException("keyturn.sessions.max-per-user must be at least 1, not " + maxPerUser);
         }

@@ -4,6 +4,7 @@ import io.keyturn.tokens.control.SharedSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -26,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @Singleton
 @Startup
+@DependsOn("StartupChecks") // settings are checked, and a refusal logged in one line, before they are used
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start-up
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SuccessorSeal {

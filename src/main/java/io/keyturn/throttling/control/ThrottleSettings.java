@@ -1,5 +1,6 @@
 package io.keyturn.throttling.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.configuration.SettingRanges;
 import io.keyturn.throttling.entity.ThrottlePolicy;
 import jakarta.annotation.PostConstruct;
@@ -18,23 +19,23 @@ public class ThrottleSettings {
 
     @Inject
     @ConfigProperty(name = "keyturn.throttle.account.max-failures", defaultValue = "5")
-    int accountMaxFailures;
+    String accountMaxFailures;
 
     @Inject
     @ConfigProperty(name = "keyturn.throttle.client.max-failures", defaultValue = "20")
-    int clientMaxFailures;
+    String clientMaxFailures;
 
     @Inject
     @ConfigProperty(name = "keyturn.throttle.window-seconds", defaultValue = "900")
-    long windowSeconds;
+    String windowSeconds;
 
     @Inject
     @ConfigProperty(name = "keyturn.throttle.lockout-seconds", defaultValue = "300")
-    long lockoutSeconds;
+    String lockoutSeconds;
 
     @Inject
     @ConfigProperty(name = "keyturn.throttle.registration.max-per-address", defaultValue = "10")
-    int registrationsPerAddress;
+    String registrationsPerAddress;
 
     /** A day: a longer block is a way to lock users out, and a longer window counts beyond any attack's pace. */
     static final long MAX_SECONDS = SettingRanges.DAY.toSeconds();
@@ -47,22 +48,27 @@ public class ThrottleSettings {
 
     @PostConstruct
     void check() {
-        between(1, MAX_ATTEMPTS, accountMaxFailures, "keyturn.throttle.account.max-failures");
-        between(1, MAX_ATTEMPTS, clientMaxFailures, "keyturn.throttle.client.max-failures");
-        between(1, MAX_SECONDS, windowSeconds, "keyturn.throttle.window-seconds");
-        between(0, MAX_SECONDS, lockoutSeconds, "keyturn.throttle.lockout-seconds"); // 0: no block, rest of window
-        between(1, MAX_ATTEMPTS, registrationsPerAddress, "keyturn.throttle.registration.max-per-address");
-        Duration window = Duration.ofSeconds(windowSeconds);
-        Duration lockout = Duration.ofSeconds(lockoutSeconds);
-        account = new ThrottlePolicy(accountMaxFailures, window, lockout);
-        client = new ThrottlePolicy(clientMaxFailures, window, lockout);
-        registration = new ThrottlePolicy(registrationsPerAddress, window, Duration.ZERO);
+        int accountMax = (int) between(1, MAX_ATTEMPTS, accountMaxFailures, "keyturn.throttle.account.max-failures");
+        int clientMax = (int) between(1, MAX_ATTEMPTS, clientMaxFailures, "keyturn.throttle.client.max-failures");
+        Duration window = Duration.ofSeconds(between(1, MAX_SECONDS, windowSeconds, "keyturn.throttle.window-seconds"));
+        Duration lockout = Duration.ofSeconds(
+                between(0, MAX_SECONDS, lockoutSeconds, "keyturn.throttle.lockout-seconds")); // 0: no block
+        int registrationsMax = (int) between(1, MAX_ATTEMPTS, registrationsPerAddress,
+                "keyturn.throttle.registration.max-per-address");
+        account = new ThrottlePolicy(accountMax, window, lockout);
+        client = new ThrottlePolicy(clientMax, window, lockout);
+        registration = new ThrottlePolicy(registrationsMax, window, Duration.ZERO);
     }
 
-    /** Below the minimum it reads "must be at least", as before; above the maximum "must be at most". */
-    private static void between(long minimum, long maximum, long value, String property) {
+    /**
+     * The configured text as a whole number ({@link SettingNumbers}) within the range: below the minimum it reads
+     * "must be at least", as before; above the maximum "must be at most".
+     */
+    private static long between(long minimum, long maximum, String configured, String property) {
+        long value = SettingNumbers.whole(configured, property);
         SettingRanges.atLeast(minimum, value, property);
         SettingRanges.atMost(maximum, value, property);
+        return value;
     }
 
     /** Failed logins and password confirmations of one account, whichever identifier was typed. */

@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.tokens.entity.AccessTokenSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,17 +21,18 @@ public class AccessTokenSettingsProducer {
 
     @Inject
     @ConfigProperty(name = AccessTokenSettings.TTL_SECONDS, defaultValue = "900")
-    long ttlSeconds;
+    String ttlSeconds;
 
     @Inject
     @ConfigProperty(name = AccessTokenSettings.VERIFIED_CACHE_SIZE, defaultValue = "4096")
-    int verifiedCacheSize;
+    String verifiedCacheSize;
 
     private AccessTokenSettings settings;
 
     @PostConstruct
     void read() {
-        settings = AccessTokenSettings.of(audience, ttlSeconds, verifiedCacheSize);
+        settings = AccessTokenSettings.of(audience, SettingNumbers.whole(ttlSeconds, AccessTokenSettings.TTL_SECONDS),
+                SettingNumbers.wholeInt(verifiedCacheSize, AccessTokenSettings.VERIFIED_CACHE_SIZE));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -51,6 +52,7 @@ import org.jose4j.lang.JoseException;
  */
 @Singleton
 @Startup
+@DependsOn("StartupChecks") // settings are checked, and a refusal logged in one line, before they are used
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the ring is swapped whole: no lock on the hot path
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SigningKeys {

@@ -1,5 +1,6 @@
 package io.keyturn.tokens.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,22 +34,24 @@ public class SigningSettingsProducer {
 
     @Inject
     @ConfigProperty(name = SigningSettings.KEY_MAX_AGE_SECONDS, defaultValue = "7776000")
-    long keyMaxAgeSeconds;
+    String keyMaxAgeSeconds;
 
     @Inject
     @ConfigProperty(name = SigningSettings.KEY_PUBLISH_SECONDS, defaultValue = "360")
-    long keyPublishSeconds;
+    String keyPublishSeconds;
 
     @Inject
     @ConfigProperty(name = SigningSettings.KEY_RELOAD_SECONDS, defaultValue = "60")
-    long keyReloadSeconds;
+    String keyReloadSeconds;
 
     private SigningSettings settings;
 
     @PostConstruct
     void read() {
         settings = SigningSettings.of(algorithm, secret.orElse(null), key.orElse(null), keyFile.orElse(null),
-                keyMaxAgeSeconds, keyPublishSeconds, keyReloadSeconds);
+                SettingNumbers.whole(keyMaxAgeSeconds, SigningSettings.KEY_MAX_AGE_SECONDS),
+                SettingNumbers.whole(keyPublishSeconds, SigningSettings.KEY_PUBLISH_SECONDS),
+                SettingNumbers.whole(keyReloadSeconds, SigningSettings.KEY_RELOAD_SECONDS));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

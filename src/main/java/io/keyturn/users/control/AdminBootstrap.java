@@ -8,6 +8,7 @@ import io.keyturn.users.entity.AdminSettings;
 import io.keyturn.users.entity.Role;
 import io.keyturn.users.entity.User;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +25,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("StartupChecks") // settings are checked, and a refusal logged in one line, before they are used
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AdminBootstrap {
 

@@ -1,5 +1,6 @@
 package io.keyturn.users.control;
 
+import io.keyturn.configuration.SettingNumbers;
 import io.keyturn.users.entity.Argon2Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,21 +17,23 @@ public class Argon2SettingsProducer {
 
     @Inject
     @ConfigProperty(name = Argon2Settings.MEMORY_KIB, defaultValue = "19456")
-    int memoryKib;
+    String memoryKib;
 
     @Inject
     @ConfigProperty(name = Argon2Settings.ITERATIONS, defaultValue = "2")
-    int iterations;
+    String iterations;
 
     @Inject
     @ConfigProperty(name = Argon2Settings.PARALLELISM, defaultValue = "1")
-    int parallelism;
+    String parallelism;
 
     private Argon2Settings settings;
 
     @PostConstruct
     void read() {
-        settings = new Argon2Settings(memoryKib, iterations, parallelism);
+        settings = new Argon2Settings(SettingNumbers.wholeInt(memoryKib, Argon2Settings.MEMORY_KIB),
+                SettingNumbers.wholeInt(iterations, Argon2Settings.ITERATIONS),
+                SettingNumbers.wholeInt(parallelism, Argon2Settings.PARALLELISM));
     }
 
     /** Dependent: a record cannot be proxied, and an immutable value needs no scope of its own. */

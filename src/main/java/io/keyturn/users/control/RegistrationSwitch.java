@@ -1,12 +1,7 @@
 package io.keyturn.users.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,13 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code keyturn.registration.enabled}: whether anyone may create an account with {@code POST /api/auth/register}.
  * Administrators create accounts either way. Read as text and checked at start-up: MicroProfile Config turns any
  * value it does not know as true ("flase", "disabled") into false, and a typo must not silently open or close the
- * door. A start-up singleton, so that a bad value fails the whole deployment (on Payara a failure while only the web
- * module starts leaves the application half deployed, answering 500).
+ * door. {@code io.keyturn.StartupChecks} asks for it during deployment, so a bad value fails the whole deployment
+ * (on Payara a failure while only the web module starts leaves the application half deployed, answering 500) with
+ * the message logged in one line.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // read-only after start-up: no lock
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class RegistrationSwitch {
 
     static final String PROPERTY = "keyturn.registration.enabled";

@@ -20,9 +20,9 @@ class SigningSettingsTest {
         producer.secret = Optional.empty();
         producer.key = Optional.empty();
         producer.keyFile = Optional.empty();
-        producer.keyMaxAgeSeconds = 7776000;
-        producer.keyPublishSeconds = 360;
-        producer.keyReloadSeconds = 60;
+        producer.keyMaxAgeSeconds = "7776000";
+        producer.keyPublishSeconds = "360";
+        producer.keyReloadSeconds = "60";
         producer.read();
         SigningSettings settings = producer.settings();
         assertEquals(SigningAlgorithm.RS256, settings.algorithm());
@@ -95,5 +95,28 @@ class SigningSettingsTest {
                 () -> SigningSettings.of("RS256", null, null, null, 100, 2_592_001, 1));
         assertRefused("keyturn.signing.key-reload-seconds must be at most 86400 (1 day), not 9223372036854775807",
                 () -> SigningSettings.of("RS256", null, null, null, 100, 10, Long.MAX_VALUE));
+    }
+
+    /** Payara injected the defaults for these without a word. */
+    @Test
+    void aDurationThatIsNoWholeNumberIsRefusedNamingTheProperty() {
+        SigningSettingsProducer producer = new SigningSettingsProducer();
+        producer.algorithm = "RS256";
+        producer.secret = Optional.empty();
+        producer.key = Optional.empty();
+        producer.keyFile = Optional.empty();
+        producer.keyMaxAgeSeconds = "90d";
+        producer.keyPublishSeconds = "360";
+        producer.keyReloadSeconds = "60";
+        assertEquals("keyturn.signing.key-max-age-seconds must be a whole number, not \"90d\"",
+                assertThrows(IllegalArgumentException.class, producer::read).getMessage());
+        producer.keyMaxAgeSeconds = "7776000";
+        producer.keyPublishSeconds = "6m";
+        assertEquals("keyturn.signing.key-publish-seconds must be a whole number, not \"6m\"",
+                assertThrows(IllegalArgumentException.class, producer::read).getMessage());
+        producer.keyPublishSeconds = "360";
+        producer.keyReloadSeconds = "1e2";
+        assertEquals("keyturn.signing.key-reload-seconds must be a whole number, not \"1e2\"",
+                assertThrows(IllegalArgumentException.class, producer::read).getMessage());
     }
 }
