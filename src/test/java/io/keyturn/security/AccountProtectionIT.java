@@ -14,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -70,6 +71,34 @@ class AccountProtectionIT {
 
         LoginRace.assertNoLiveSession(http(), logins);
         assertEquals(401, LoginRace.login(http(), name, PASSWORD).status(), "the old password no longer logs in");
+    }
+
+    /**
+     * Two changes at once from the same current password: both check it outside any transaction, so both may pass
+     * the check, but only the first write counts; the other finds a password it did not check and is refused, so the
+     * password is never silently overwritten by a caller who proved a password that was no longer the current one.
+     */
+    @Test
+    void twoPasswordChangesAtOnceFromOnePasswordLeaveOneWinner() {
+        String name = Http.uniqueName("pwtwice");
+        String accessToken = http().register(name, PASSWORD).getString("accessToken");
+        List<String> newPasswords = List.of("first new passphrase 1", "second new passphrase 2");
+
+        List<Http.Reply> answers = newPasswords.stream()
+                .map(newPassword -> CompletableFuture.supplyAsync(() -> http().post("/api/auth/password")
+                        .bearer(accessToken).json(Json.createObjectBuilder().add("currentPassword", PASSWORD)
+                                .add("newPassword", newPassword).build().toString()).send()))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        List<Integer> statuses = answers.stream().map(Http.Reply::status).sorted().toList();
+        assertEquals(List.of(204, 401), statuses, () -> "one change wins: " + answers);
+        Http.Reply refused = answers.stream().filter(answer -> answer.status() == 401).findFirst().orElseThrow();
+        assertProblem(refused, 401, "invalid_credentials");
+        String winner = newPasswords.get(answers.get(0).status() == 204 ? 0 : 1);
+        String loser = newPasswords.get(answers.get(0).status() == 204 ? 1 : 0);
+        assertEquals(200, LoginRace.login(http(), name, winner).status(), "the winner's password logs in");
+        assertEquals(401, LoginRace.login(http(), name, loser).status(), "the refused one does not");
+        assertEquals(401, LoginRace.login(http(), name, PASSWORD).status(), "nor does the old one");
     }
 
     /** The same for a disable: a login that raced it leaves no session to come back to life on re-enabling. */

@@ -29,7 +29,8 @@ public final class LoginRace {
             logins.add(CompletableFuture.supplyAsync(() -> login(http, username, password),
                     CompletableFuture.delayedExecutor(50L * i, TimeUnit.MILLISECONDS)));
         }
-        assertEquals(changeStatus, changed.join().status());
+        Http.Reply answer = changed.join();
+        assertEquals(changeStatus, answer.status(), () -> "the change: " + answer);
         return logins.stream().map(CompletableFuture::join).toList();
     }
 
