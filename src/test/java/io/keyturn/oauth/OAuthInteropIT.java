@@ -29,20 +29,18 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
-import io.keyturn.testing.SecondInstance;
+import io.keyturn.testing.OwnIssuerKeyturn;
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,9 +73,6 @@ class OAuthInteropIT {
     private static final List<String> METADATA = List.of("/.well-known/openid-configuration",
             "/.well-known/oauth-authorization-server");
 
-    /** The Keyturn whose issuer is its address, once started (see the class comment); null before. */
-    private static SecondInstance ownIssuer;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.keyturn();
@@ -85,13 +80,6 @@ class OAuthInteropIT {
 
     @ArquillianResource
     URL base;
-
-    @AfterAll
-    static void stopSecondKeyturn() {
-        if (ownIssuer != null) {
-            ownIssuer.stop();
-        }
-    }
 
     private Http keyturn() {
         return new Http(base);
@@ -151,13 +139,7 @@ class OAuthInteropIT {
         Assumptions.assumeFalse("wildfly".equals(System.getProperty("arquillian.launch")),
                 "the deployment's address " + deployed + " is not its issuer " + Deployments.ISSUER
                         + ", and a second Keyturn runs on Payara Micro only");
-        if (ownIssuer == null) {
-            ownIssuer = SecondInstance.start(port -> Map.of(
-                    "KEYTURN_ISSUER", "http://127.0.0.1:" + port,
-                    // its own keys and users: nothing shared with the Arquillian Keyturn and its issuer
-                    "KEYTURN_DB_URL", "jdbc:h2:mem:oauth-interop;DB_CLOSE_DELAY=-1"));
-        }
-        return "http://127.0.0.1:" + ownIssuer.port();
+        return OwnIssuerKeyturn.issuer();
     }
 
     private Http discoverableKeyturn() throws Exception {
