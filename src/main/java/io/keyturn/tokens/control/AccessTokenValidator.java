@@ -27,7 +27,8 @@ public class AccessTokenValidator {
 
     /** A real access token is well under 2 KB; anything far larger is refused before parsing. */
     public static final int MAX_TOKEN_LENGTH = 8192;
-    private static final int CLOCK_SKEW_SECONDS = 30;
+    /** Seconds a token is accepted past its {@code exp} (and before its {@code iat}): clocks of servers differ. */
+    static final int CLOCK_SKEW_SECONDS = 30;
 
     @Inject
     Issuer issuer;

@@ -136,7 +136,8 @@ public class SigningKeys {
     }
 
     private KeySchedule schedule() {
-        return new KeySchedule(signing.keyMaxAge(), signing.keyPublish(), signing.keyReload(), accessTokens.ttl());
+        return new KeySchedule(signing.keyMaxAge(), signing.keyPublish(), signing.keyReload(),
+                accessTokens.ttl().plusSeconds(AccessTokenValidator.CLOCK_SKEW_SECONDS));
     }
 
     private Optional<String> suppliedPem() {

@@ -37,6 +37,8 @@ class SigningKeysTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration TTL = Duration.ofMinutes(15);
+    /** How long a token of a retired key may still be accepted: its lifetime and the validator's clock skew. */
+    private static final Duration ACCEPTED = TTL.plusSeconds(AccessTokenValidator.CLOCK_SKEW_SECONDS);
     private static final Duration MAX_AGE = Duration.ofDays(90);
     private static final Duration PUBLISH = Duration.ofMinutes(6);
     private static final Duration RELOAD = Duration.ofMinutes(1);
@@ -196,7 +198,7 @@ class SigningKeysTest {
         assertEquals("alice", validator.validate(tokenSignedBy(keys)).username());
 
         // the last token the retired key may have signed (on an instance one reload late) has expired
-        reloadAt(keys, NOW.plus(PUBLISH).plus(RELOAD).plus(TTL));
+        reloadAt(keys, NOW.plus(PUBLISH).plus(RELOAD).plus(ACCEPTED));
         assertEquals(List.of(successor.kid()), jwksKids(keys));
         assertThrows(InvalidTokenException.class, () -> validator.validate(oldToken),
                 "the validator follows the reloaded ring");
@@ -248,9 +250,9 @@ class SigningKeysTest {
         assertEquals(newer.kid(), keys.ring().signingKeyId());
         assertEquals(List.of(newer.kid(), older.kid()), jwksKids(keys), "older signed until 4 minutes ago");
 
-        reloadAt(keys, newer.createdAt().plus(PUBLISH).plus(RELOAD).plus(TTL).minusSeconds(1));
+        reloadAt(keys, newer.createdAt().plus(PUBLISH).plus(RELOAD).plus(ACCEPTED).minusSeconds(1));
         assertEquals(List.of(newer.kid(), older.kid()), jwksKids(keys));
-        reloadAt(keys, newer.createdAt().plus(PUBLISH).plus(RELOAD).plus(TTL));
+        reloadAt(keys, newer.createdAt().plus(PUBLISH).plus(RELOAD).plus(ACCEPTED));
         assertEquals(List.of(newer.kid()), jwksKids(keys));
     }
 
