@@ -274,6 +274,29 @@ class OAuthEndpointsIT {
         registerClient(name, true, "service");
     }
 
+    /**
+     * Data from before names were reserved can hold an account and a client of one name; the V10 migration leaves the
+     * name to the account. The client is then displaced: with its right secret it gets no token (which would name it
+     * as the account) and calls neither introspection nor revocation, and the refusal tells the operator why.
+     */
+    @Test
+    void aClientWhoseNameAnAccountHoldsIsRefusedWithItsRightSecret() {
+        String name = Http.uniqueName("legacy");
+        String secret = registerClient(name, true, "service").getString("clientSecret");
+        assertTokenResponse(tokenWithBasic(name, secret, form("grant_type", "client_credentials")), false);
+        // what V10 leaves where an account of that name existed before the table
+        assertEquals(1, TestDatabase.update("UPDATE principal_names SET holder = 'USER' WHERE name = ?", name));
+
+        assertOAuthError(tokenWithBasic(name, secret, form("grant_type", "client_credentials")), 401,
+                "invalid_client");
+        assertOAuthError(http().post("/api/oauth2/introspect").header("Authorization", basic(name, secret))
+                .body(FORM, form("token", "anything")).send(), 401, "invalid_client");
+        assertOAuthError(http().post("/api/oauth2/revoke").header("Authorization", basic(name, secret))
+                .body(FORM, form("token", "anything")).send(), 401, "invalid_client");
+        assertTrue(ServerLog.awaiting("name_held_by_account client_id=" + name).contains(
+                "event=client_authentication_failed outcome=name_held_by_account client_id=" + name));
+    }
+
     @Test
     void aNewSecretInvalidatesTheOldOne() {
         String clientId = Http.uniqueName("rotating");

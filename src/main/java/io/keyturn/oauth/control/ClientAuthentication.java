@@ -9,6 +9,7 @@ import io.keyturn.oauth.entity.OAuthException;
 import io.keyturn.problems.entity.ProblemException;
 import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.throttling.entity.ThrottleReservation;
+import io.keyturn.users.control.PrincipalNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -33,6 +34,9 @@ public class ClientAuthentication {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    PrincipalNames names;
 
     public AuthenticatedClient authenticate(String authorization, FormParameters form, String address) {
         Optional<BasicCredentials.Presented> basic = BasicCredentials.parse(authorization);
@@ -88,6 +92,11 @@ public class ClientAuthentication {
         Optional<Client> client = registry.find(clientId).filter(Client::confidential);
         if (client.isPresent() && ClientSecrets.matches(secret, client.get().secretHash())) {
             throttle.succeeded(reservation);
+            if (names.heldByAccount(clientId)) {
+                // its tokens would name it as the account does (upn, preferred_username): a service could pass
+                // for that user with a resource server that trusts the name
+                throw refused("name_held_by_account", clientId, address);
+            }
             return new AuthenticatedClient(clientId, true, client.get().roles());
         }
         throttle.failed(reservation);

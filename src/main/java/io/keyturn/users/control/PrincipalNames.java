@@ -30,6 +30,16 @@ public class PrincipalNames {
     }
 
     /**
+     * Whether an account holds this name: a client of that name is then displaced. Only data from before names were
+     * reserved can pair them (an account and a client registered under one name; the V10 migration left the name
+     * to the account, whose tokens already carried it).
+     */
+    public boolean heldByAccount(String clientId) {
+        PrincipalName held = em.find(PrincipalName.class, PrincipalName.of(clientId));
+        return held != null && held.holder() == Holder.USER;
+    }
+
+    /**
      * Claims the name for a new account. Inserted with the account: a claim by a registration still in flight makes
      * that insert wait for it and then fail as a duplicate key, as a taken username does.
      */
