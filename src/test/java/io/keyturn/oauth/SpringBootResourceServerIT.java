@@ -40,7 +40,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  * the property names are those of Spring Boot 3.x (the guide's own example was checked by hand with Boot 3.5).
  * <p>
  * Like {@link OAuthInteropIT}'s discovery tests, this needs a Keyturn whose {@code keyturn.issuer} is its own address
- * (Spring compares the metadata's {@code issuer} with {@code issuer-uri}): {@link OwnIssuerKeyturn}, the one {@link OAuthInteropIT} uses.
+ * (Spring compares the metadata's {@code issuer} with {@code issuer-uri}): the same one, {@link OwnIssuerKeyturn}.
  */
 class SpringBootResourceServerIT {
 

@@ -39,11 +39,12 @@ record KeySchedule(Duration maxAge, Duration publish, Duration reload, Duration 
     }
 
     /**
-     * The newest key published long enough ({@link #untilSigning}); failing that the oldest. On a first start that is the only key, which
-     * cannot be in anybody's cached JWKS yet; in a young deployment whose successor key another instance stored early,
-     * it is the key verifiers have had longest, while the successor may not be in their cached JWKS yet. (The one case
-     * this gets wrong: {@code key-publish-seconds} raised within that many seconds after a rotation makes the retired
-     * key sign again until its successor is old enough; docs/keys.md says to raise it between rotations.)
+     * The newest key published long enough ({@link #untilSigning}); failing that the oldest. On a first start that
+     * is the only key, which cannot be in anybody's cached JWKS yet; in a young deployment whose successor key another
+     * instance stored early, it is the key verifiers have had longest, while the successor may not be in their cached
+     * JWKS yet. (The one case this gets wrong: {@code key-publish-seconds} raised within that many seconds after a
+     * rotation makes the retired key sign again until its successor is old enough; docs/keys.md says to raise it
+     * between rotations.)
      */
     int signer(List<SigningKey> keys, Instant now) {
         for (int i = 0; i < keys.size(); i++) {
