@@ -106,28 +106,25 @@ class SpringBootResourceServerIT {
     void theDocumentedPropertiesMapGroupsToRolesAndTheUsernameToThePrincipal() {
         documentedProperties().run(context -> {
             assertEquals(1, context.getBeansOfType(JwtAuthenticationConverter.class).size(), "Boot made it");
-
-            AbstractAuthenticationToken user = authenticate(context, userToken);
-            assertEquals(Set.of("ROLE_user"), roles(user));
-            assertEquals(username, user.getName());
-
-            AbstractAuthenticationToken admin = authenticate(context, adminToken);
-            assertEquals(Set.of("ROLE_admin", "ROLE_user"), roles(admin));
-            assertEquals("admin", admin.getName());
+            assertRolesAndNamesAsDocumented(context);
         });
     }
 
     @Test
     void theDocumentedConverterBeanGivesTheSameAuthentication() {
-        resourceServer().withUserConfiguration(DocumentedConverter.class).run(context -> {
-            AbstractAuthenticationToken user = authenticate(context, userToken);
-            assertEquals(Set.of("ROLE_user"), roles(user));
-            assertEquals(username, user.getName());
+        resourceServer().withUserConfiguration(DocumentedConverter.class)
+                .run(SpringBootResourceServerIT::assertRolesAndNamesAsDocumented);
+    }
 
-            AbstractAuthenticationToken admin = authenticate(context, adminToken);
-            assertEquals(Set.of("ROLE_admin", "ROLE_user"), roles(admin));
-            assertEquals("admin", admin.getName());
-        });
+    /** The user's token: role user, named by its username; the administrator's: roles admin and user. */
+    private static void assertRolesAndNamesAsDocumented(org.springframework.context.ApplicationContext context) {
+        AbstractAuthenticationToken user = authenticate(context, userToken);
+        assertEquals(Set.of("ROLE_user"), roles(user));
+        assertEquals(username, user.getName());
+
+        AbstractAuthenticationToken admin = authenticate(context, adminToken);
+        assertEquals(Set.of("ROLE_admin", "ROLE_user"), roles(admin));
+        assertEquals("admin", admin.getName());
     }
 
     /** Why the guide maps the claims: Spring's defaults read scope/scp (absent) and name the caller by sub. */
