@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The address of the client behind a request: the TCP peer, unless that peer is a trusted proxy
  * ({@code keyturn.client-address.trusted-proxies}), in which case X-Forwarded-For is read from the right, past the
- * trusted proxies. Used for sessions, the security log and per-address throttling.
+ * trusted proxies (with {@code *}, the right-most hop: the one the proxy appended). Used for sessions, the security
+ * log and per-address throttling.
  */
 @ApplicationScoped
 public class ClientAddresses {
@@ -28,7 +29,7 @@ public class ClientAddresses {
     public String addressOf(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trusted(peer)) {
+        if (forwarded == null || !settings.trustsPeer(peer)) {
             return peer;
         }
         List<String> hops = List.of(forwarded.split(",")).stream().map(String::strip).toList();
@@ -36,14 +37,10 @@ public class ClientAddresses {
             return peer; // a malformed header is ignored rather than half-believed
         }
         for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trusted(hops.get(i))) {
+            if (!settings.trustsHop(hops.get(i))) {
                 return hops.get(i);
             }
         }
         return hops.get(0);
-    }
-
-    private boolean trusted(String address) {
-        return settings.trusts(address);
     }
 }

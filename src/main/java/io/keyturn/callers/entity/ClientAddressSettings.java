@@ -10,7 +10,9 @@ import java.util.List;
  * {@code ::1} as {@code 0:0:0:0:0:0:0:1}. Read by {@link io.keyturn.callers.control.ClientAddressSettingsProducer}.
  *
  * @param trustedProxies {@value #TRUSTED_PROXIES}: IP addresses, kept in their canonical spelling, or {@code *} for
- *                       any sender (only behind a proxy that always sets the header); none by default
+ *                       any sender (only behind a proxy that always sets the header); none by default. {@code *}
+ *                       trusts the TCP peer only: a hop inside {@code X-Forwarded-For} is trusted only when listed,
+ *                       since everything left of the nearest proxy's own entry is whatever the client wrote
  */
 public record ClientAddressSettings(List<String> trustedProxies) {
 
@@ -24,9 +26,21 @@ public record ClientAddressSettings(List<String> trustedProxies) {
                         .toList();
     }
 
-    public boolean trusts(String address) {
-        return trustedProxies.contains(ANY)
-                || IpAddresses.canonical(address).filter(trustedProxies::contains).isPresent();
+    /** Whether the TCP peer is a proxy whose {@code X-Forwarded-For} is believed. */
+    public boolean trustsPeer(String address) {
+        return trustedProxies.contains(ANY) || listed(address);
+    }
+
+    /**
+     * Whether a hop named inside {@code X-Forwarded-For} is a proxy to read past. {@code *} does not count here: with
+     * it every hop would be read past and the client-written left-most one taken, so a client could pick its address.
+     */
+    public boolean trustsHop(String address) {
+        return listed(address);
+    }
+
+    private boolean listed(String address) {
+        return IpAddresses.canonical(address).filter(trustedProxies::contains).isPresent();
     }
 
     private static String checked(String entry) {

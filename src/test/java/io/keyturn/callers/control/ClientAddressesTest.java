@@ -40,4 +40,20 @@ class ClientAddressesTest {
         assertEquals("10.0.0.1", trusting("::1").addressOf(request("10.0.0.1", "203.0.113.9")),
                 "an untrusted peer's header is ignored");
     }
+
+    /**
+     * An attack probe's finding: with {@code *} every hop counted as trusted and the left-most, written by the client,
+     * was taken, so each request could name a fresh address and pass the per-address throttles.
+     */
+    @Test
+    void withTheStarTheHopTheProxyAppendedIsTheClient() {
+        assertEquals("203.0.113.7", trusting("*").addressOf(request("10.9.9.9", "10.66.0.1, 203.0.113.7")));
+        assertEquals("203.0.113.7", trusting("*").addressOf(request("10.9.9.9", "203.0.113.7")));
+    }
+
+    @Test
+    void withTheStarListedInnerProxiesAreStillReadPast() {
+        assertEquals("203.0.113.7", trusting("*", "10.0.0.2")
+                .addressOf(request("10.9.9.9", "10.66.0.1, 203.0.113.7, 10.0.0.2")));
+    }
 }

@@ -12,17 +12,24 @@ class ClientAddressSettingsTest {
 
     @Test
     void noneByDefaultTrustsNobody() {
-        assertFalse(new ClientAddressSettings(List.of()).trusts("10.0.0.1"));
+        assertFalse(new ClientAddressSettings(List.of()).trustsPeer("10.0.0.1"));
     }
 
     @Test
     void trustsTheListedAddressesOrAnyoneWithAStar() {
         ClientAddressSettings listed = new ClientAddressSettings(List.of("10.0.0.1", "::1", "fe80::1%eth0", ""));
-        assertTrue(listed.trusts("10.0.0.1"));
-        assertTrue(listed.trusts("fe80::1%eth0"));
-        assertFalse(listed.trusts("10.0.0.2"));
+        assertTrue(listed.trustsPeer("10.0.0.1"));
+        assertTrue(listed.trustsPeer("fe80::1%eth0"));
+        assertFalse(listed.trustsPeer("10.0.0.2"));
         assertEquals(3, listed.trustedProxies().size(), "an empty entry is dropped");
-        assertTrue(new ClientAddressSettings(List.of("*")).trusts("192.0.2.7"));
+        assertTrue(new ClientAddressSettings(List.of("*")).trustsPeer("192.0.2.7"));
+    }
+
+    /** A hop inside X-Forwarded-For is read past only when listed: the star is about the TCP peer. */
+    @Test
+    void theStarTrustsNoHopInsideTheHeader() {
+        assertFalse(new ClientAddressSettings(List.of("*")).trustsHop("192.0.2.7"));
+        assertTrue(new ClientAddressSettings(List.of("*", "10.0.0.2")).trustsHop("10.0.0.2"));
     }
 
     @Test
@@ -38,13 +45,13 @@ class ClientAddressSettingsTest {
     /** The reviewer's finding: "::1" was accepted, and never equalled the peer Payara reports, 0:0:0:0:0:0:0:1. */
     @Test
     void comparesEntriesAndPeersInOneSpelling() {
-        assertTrue(new ClientAddressSettings(List.of("::1")).trusts("0:0:0:0:0:0:0:1"));
-        assertTrue(new ClientAddressSettings(List.of("0:0:0:0:0:0:0:1")).trusts("::1"));
-        assertTrue(new ClientAddressSettings(List.of("2001:DB8::a")).trusts("2001:db8:0:0:0:0:0:a"));
-        assertTrue(new ClientAddressSettings(List.of("::ffff:10.0.0.1")).trusts("10.0.0.1"));
-        assertTrue(new ClientAddressSettings(List.of("fe80::1%eth0")).trusts("fe80:0:0:0:0:0:0:1%eth0"));
-        assertFalse(new ClientAddressSettings(List.of("::1")).trusts("::2"));
-        assertFalse(new ClientAddressSettings(List.of("::1")).trusts("not an address"));
+        assertTrue(new ClientAddressSettings(List.of("::1")).trustsPeer("0:0:0:0:0:0:0:1"));
+        assertTrue(new ClientAddressSettings(List.of("0:0:0:0:0:0:0:1")).trustsPeer("::1"));
+        assertTrue(new ClientAddressSettings(List.of("2001:DB8::a")).trustsPeer("2001:db8:0:0:0:0:0:a"));
+        assertTrue(new ClientAddressSettings(List.of("::ffff:10.0.0.1")).trustsPeer("10.0.0.1"));
+        assertTrue(new ClientAddressSettings(List.of("fe80::1%eth0")).trustsPeer("fe80:0:0:0:0:0:0:1%eth0"));
+        assertFalse(new ClientAddressSettings(List.of("::1")).trustsPeer("::2"));
+        assertFalse(new ClientAddressSettings(List.of("::1")).trustsPeer("not an address"));
         assertEquals(List.of("0:0:0:0:0:0:0:1", "10.0.0.1"),
                 new ClientAddressSettings(List.of("::1", "10.0.0.1")).trustedProxies());
     }
