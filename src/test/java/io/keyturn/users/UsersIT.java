@@ -562,6 +562,17 @@ class UsersIT {
                 "the look-alike logs in to the one account");
     }
 
+    /** An attack probe's finding: the form was judged before NFKC, so these logged in as an unknown username. */
+    @Test
+    void anEmailTypedWithACompatibilitySpellingOfTheAtSignLogsIn() {
+        String name = Http.uniqueName("at");
+        assertEquals(201, register(registration(name, name + "@example.com", PASSWORD)).status());
+
+        for (String at : List.of("\uFF20", "\uFE6B")) {
+            assertEquals(200, login(credentials(name + at + "example.com", PASSWORD)).status(), "'@' typed as " + at);
+        }
+    }
+
     @Test
     void aNewFullwidthEmailIsStoredInItsCanonicalForm() {
         String name = Http.uniqueName("widenew");

@@ -56,9 +56,12 @@ public class UserRepository {
         return first(User.BY_EMAIL, "email", canonical(email));
     }
 
-    /** Login accepts the username or the email; usernames cannot contain '@', so the form tells which. */
+    /**
+     * Login accepts the username or the email; usernames cannot contain '@', so the form tells which. Decided on the
+     * canonical form: a compatibility spelling of '@' (fullwidth U+FF20, small U+FE6B) is an '@' after NFKC.
+     */
     public Optional<User> byLogin(String login) {
-        return login.contains("@") ? byEmail(login) : byUsername(login);
+        return canonical(login).contains("@") ? byEmail(login) : byUsername(login);
     }
 
     public List<User> page(int offset, int limit) {
