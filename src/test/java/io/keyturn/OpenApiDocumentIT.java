@@ -164,6 +164,8 @@ class OpenApiDocumentIT {
         conforms(http.get("/api/admin/users/" + id + "/sessions").bearer(admin).send(), null, 200);
         conforms(http.delete("/api/admin/sessions/" + user.getString("sessionId")).bearer(admin).send(), null, 204);
         conforms(http.delete("/api/admin/users/" + id + "/sessions").bearer(admin).send(), null, 204);
+        conforms(http.delete("/api/admin/users/" + id + "/login-block").bearer(admin).send(), null, 204);
+        conforms(http.delete("/api/admin/users/no-such-user/login-block").bearer(admin).send(), null, 404);
         String disable = "{\"enabled\":false}";
         conforms(http.put("/api/admin/users/" + id + "/enabled").bearer(admin).json(disable).send(), disable, 204);
 
@@ -321,6 +323,8 @@ class OpenApiDocumentIT {
                 "/api/admin/sessions/{id}").bearer(admin).send(), null, 204);
         conforms(asGenerated(http.delete("/api/admin/users/" + managedId + "/sessions"), "delete",
                 "/api/admin/users/{id}/sessions").bearer(admin).send(), null, 204);
+        conforms(asGenerated(http.delete("/api/admin/users/" + managedId + "/login-block"), "delete",
+                "/api/admin/users/{id}/login-block").bearer(admin).send(), null, 204);
         String disable = "{\"enabled\":false}";
         conforms(asGenerated(http.put("/api/admin/users/" + managedId + "/enabled"), "put",
                 "/api/admin/users/{id}/enabled").bearer(admin).json(disable).send(), disable, 204);

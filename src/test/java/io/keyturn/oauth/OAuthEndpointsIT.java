@@ -492,6 +492,27 @@ class OAuthEndpointsIT {
         assertEquals(200, tokenWithBasic(clientId, secret, form("grant_type", "client_credentials")).status());
     }
 
+    /**
+     * An attack probe's finding: client authentication shared the address's counter with failed logins, so 20
+     * mistyped passwords from behind one address locked every confidential client there out for 5 minutes.
+     */
+    @Test
+    void failedLoginsFromAnAddressDoNotBlockAClientAuthenticatingFromIt() {
+        String clientId = Http.uniqueName("neighbour");
+        String secret = registerClient(clientId, true, "service").getString("clientSecret");
+        Http shared = http();
+        Http.Reply last = null;
+        for (int i = 0; i < 30 && (last == null || last.status() != 429); i++) {
+            last = shared.post("/api/auth/login").json(Json.createObjectBuilder().add("username",
+                    Http.uniqueName("typo")).add("password", "wrong password").build().toString()).send();
+        }
+        assertProblem(last, 429, "too_many_attempts");
+        assertEquals(200, shared.post("/api/oauth2/token").header("Authorization", basic(clientId, secret))
+                .body(FORM, form("grant_type", "client_credentials")).send().status());
+        assertNotNull(TestDatabase.text("SELECT subject FROM throttle_counters WHERE subject = ?",
+                "oauth-client:" + shared.clientAddress()));
+    }
+
     @Test
     void aDisabledAccountsRefreshTokenIsAnInvalidGrant() {
         String name = Http.uniqueName("oauth-disabled");

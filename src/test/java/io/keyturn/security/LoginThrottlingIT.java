@@ -68,6 +68,62 @@ class LoginThrottlingIT {
         assertEquals(200, login(new Http(base), bystander, PASSWORD).status(), "another account is not blocked");
     }
 
+    /**
+     * An attack probe's finding: the failures and the block of an existing account were logged with {@code user=-},
+     * so an operator could not see whose account an attack was locking out.
+     */
+    @Test
+    void theSecurityLogNamesTheExistingAccountThatFailsAndIsBlocked() {
+        String name = Http.uniqueName("targeted");
+        String id = new Http(base).register(name, PASSWORD).getJsonObject("user").getString("id");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login(new Http(base), name + "@example.com", "wrong password " + i), 401,
+                    "invalid_credentials");
+        }
+        Http refused = new Http(base);
+        assertProblem(login(refused, name, PASSWORD), 429, "too_many_attempts");
+        String log = ServerLog.awaiting("event=login_throttled outcome=refused user=" + id + " session=- client="
+                + refused.clientAddress());
+        assertEquals(5, log.lines().filter(line -> line.contains("event=login outcome=invalid_credentials user=" + id))
+                .count(), "each failure names the account");
+        assertTrue(log.contains("event=login_throttle_started outcome=account_blocked user=" + id),
+                "the block names the account");
+    }
+
+    /**
+     * Anyone who knows a username can block its account (an attack probe kept one blocked for good from one address):
+     * an administrator lifts the block, and the address the failures came from stays counted.
+     */
+    @Test
+    void anAdministratorLiftsAnAccountsBlockAndTheAttackersAddressStaysCounted() {
+        String name = Http.uniqueName("lockedout");
+        String id = new Http(base).register(name, PASSWORD).getJsonObject("user").getString("id");
+        Http attacker = new Http(base);
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login(attacker, name, "wrong password " + i), 401, "invalid_credentials");
+        }
+        assertProblem(login(new Http(base), name, PASSWORD), 429, "too_many_attempts");
+        Http admin = new Http(base);
+        String adminToken = admin.adminToken();
+        String adminId = TestDatabase.text("SELECT id FROM users WHERE username = ?", "admin");
+
+        assertEquals(204, admin.delete("/api/admin/users/" + id + "/login-block").bearer(adminToken).send().status());
+
+        assertEquals(200, new Http(base).post("/api/auth/login").bodyMode().json(Json.createObjectBuilder()
+                .add("username", name).add("password", PASSWORD).build().toString()).send().status());
+        assertEquals(5, TestDatabase.number("SELECT failures FROM throttle_counters WHERE subject = ?",
+                "client:" + attacker.clientAddress()), "the attacker's address keeps its failures");
+        ServerLog.awaiting("event=login_block_cleared outcome=ok by=" + adminId + " user=" + id + " session=- client="
+                + admin.clientAddress());
+        assertEquals(204, admin.delete("/api/admin/users/" + id + "/login-block").bearer(adminToken).send().status(),
+                "lifting a block that is not there is no error");
+        assertProblem(admin.delete("/api/admin/users/no-such-user/login-block").bearer(adminToken).send(), 404,
+                "user_not_found");
+        String userToken = new Http(base).login(name, PASSWORD).getString("accessToken");
+        assertEquals(403, new Http(base).delete("/api/admin/users/" + id + "/login-block").bearer(userToken).send()
+                .status(), "only an administrator lifts a block");
+    }
+
     @Test
     void unknownAccountsAreThrottledAlikeSoTheThrottleRevealsNothing() {
         String nobody = Http.uniqueName("nobody");

@@ -103,7 +103,10 @@ public class ClientAuthentication {
         throw refused(client.isPresent() ? "wrong_secret" : "unknown_client", clientId, address);
     }
 
-    /** The same answer whatever went wrong, so the endpoint tells no one which client ids exist. */
+    /**
+     * The same answer whatever went wrong, so a wrong secret tells no one whether the id exists. An id sent without a
+     * secret does tell whether a confidential client holds it; client ids are not secrets (RFC 6749 §2.2).
+     */
     private static OAuthException refused(String reason, String clientId, String address) {
         SecurityLog.alert("client_authentication_failed", reason + (clientId == null ? "" : " client_id=" + clientId),
                 null, null, address);

@@ -43,9 +43,20 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
+    private static final String USER = "user:";
+
     /** The throttle subject of an account: the user when it exists, else what was typed (already canonical). */
     public static String accountOf(Optional<String> userId, String canonicalLogin) {
-        return limit(userId.map(id -> "user:" + id).orElseGet(() -> "login:" + canonicalLogin));
+        return limit(userId.map(id -> USER + id).orElseGet(() -> "login:" + canonicalLogin));
+    }
+
+    /**
+     * The user an account subject names, for the security log: the operator must see whose account an attack
+     * blocks. Never the login as typed (it may be a password typed into the wrong field).
+     */
+    private static String userOf(String accountSubject) {
+        return accountSubject != null && accountSubject.startsWith(USER) ? accountSubject.substring(USER.length())
+                : null;
     }
 
     /**
@@ -62,10 +73,13 @@ public class LoginThrottle {
     /**
      * Reserves one check of a secret no one can guess (an OAuth client's 256 random bits) from the address, or
      * refuses it with 429. Counted per address only: a count per client id would let anyone who knows the id block
-     * its holder, and protect nothing.
+     * its holder, and protect nothing. On a counter of its own, apart from the address's failed logins: users who
+     * mistype their passwords behind one address (a proxy, a backend that logs its users in) must not lock a
+     * service's client at that address out of introspection.
      */
     public ThrottleReservation reserveFromAddress(String clientAddress, String event) {
-        ThrottleReservation reservation = new ThrottleReservation(null, clientOf(clientAddress), clientAddress);
+        ThrottleReservation reservation = new ThrottleReservation(null, limit("oauth-client:" + clientAddress),
+                clientAddress);
         return reserved(reservation, List.of(reservation.clientSubject()), List.of(settings.client()), event);
     }
 
@@ -76,7 +90,8 @@ public class LoginThrottle {
         counters.ensureExist(subjects, now);
         Duration wait = counters.reserveAll(subjects, policies, now);
         if (!wait.isZero()) {
-            SecurityLog.alert(event + "_throttled", "refused", null, null, reservation.clientAddress());
+            SecurityLog.alert(event + "_throttled", "refused", userOf(reservation.accountSubject()), null,
+                    reservation.clientAddress());
             throw tooManyAttempts(wait, "Too many failed attempts");
         }
         return reservation;
@@ -88,8 +103,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         account(reservation)
                 .filter(counter -> counter.failed(now, settings.account()))
-                .ifPresent(counter -> SecurityLog.alert("login_throttle_started", "account_blocked", null, null,
-                        reservation.clientAddress()));
+                .ifPresent(counter -> SecurityLog.alert("login_throttle_started", "account_blocked",
+                        userOf(reservation.accountSubject()), null, reservation.clientAddress()));
         counters.lockedIfPresent(reservation.clientSubject())
                 .filter(counter -> counter.failed(now, settings.client()))
                 .ifPresent(counter -> SecurityLog.alert("login_throttle_started", "client_blocked", null, null,
@@ -106,6 +121,17 @@ public class LoginThrottle {
     public void succeeded(ThrottleReservation reservation) {
         account(reservation).ifPresent(ThrottleCounter::cleared);
         counters.lockedIfPresent(reservation.clientSubject()).ifPresent(ThrottleCounter::released);
+    }
+
+    /**
+     * An administrator lifts a user's block and forgets its failures, for a user kept out by someone who knows the
+     * username. The addresses' counts stay, so whoever caused the block is still limited. Returns whether the
+     * account was blocked.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean unblockAccount(String userId) {
+        return counters.lockedIfPresent(accountOf(Optional.of(userId), null))
+                .map(counter -> counter.unblocked(clock.instant())).orElse(false);
     }
 
     private Optional<ThrottleCounter> account(ThrottleReservation reservation) {

@@ -91,6 +91,15 @@ public class ThrottleCounter {
         failures = 0;
     }
 
+    /** An administrator lifted the block: the subject starts afresh. Returns whether it was blocked. */
+    public boolean unblocked(Instant now) {
+        boolean wasBlocked = !blockedFor(now).isZero();
+        blockedUntil = null;
+        windowStart = now;
+        failures = 0;
+        return wasBlocked;
+    }
+
     /** The reserved attempt succeeded: it is not counted against the subject. */
     public void released() {
         failures = Math.max(0, failures - 1);

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -150,6 +151,19 @@ public class AdminUsersResource {
     public Response setEnabled(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") EnabledRequest body) {
         administration.setEnabled(id, body.enabled, caller.principal().userId(), clients.addressOf(request))
+                .orElseThrow(AdminUsersResource::noSuchUser);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/login-block")
+    @Operation(summary = "Lift a user's login block (after too many failed passwords) and forget its failures; "
+            + "the counts of the addresses they came from stay")
+    @APIResponse(responseCode = "204", description = "Done, also when the user was not blocked")
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response unblockLogin(@PathParam("id") String id) {
+        administration.unblockLogin(id, caller.principal().userId(), clients.addressOf(request))
                 .orElseThrow(AdminUsersResource::noSuchUser);
         return Response.noContent().build();
     }

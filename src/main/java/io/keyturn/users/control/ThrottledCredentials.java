@@ -40,7 +40,7 @@ public class ThrottledCredentials {
             throttle.succeeded(reservation);
             return user;
         } catch (ProblemException refused) {
-            settle(reservation, refused, "login", null);
+            settle(reservation, refused, "login", found.map(User::id).orElse(null));
             throw refused;
         }
     }

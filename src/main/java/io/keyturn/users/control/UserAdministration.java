@@ -2,6 +2,7 @@ package io.keyturn.users.control;
 
 import io.keyturn.audit.control.SecurityLog;
 import io.keyturn.database.RetriedOnConflict;
+import io.keyturn.throttling.control.LoginThrottle;
 import io.keyturn.users.entity.AccountDisabled;
 import io.keyturn.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class UserAdministration {
 
     @Inject
     Registration registration;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Inject
     Clock clock;
@@ -56,6 +60,18 @@ public class UserAdministration {
                 disabled.fire(new AccountDisabled(u.id(), client));
             }
         });
+        return user;
+    }
+
+    /**
+     * Lifts the login block of a user (see {@link LoginThrottle#unblockAccount}). The security log names the
+     * administrator and whether the account was blocked.
+     */
+    public Optional<User> unblockLogin(String userId, String adminUserId, String client) {
+        Optional<User> user = users.byId(userId);
+        user.ifPresent(u -> SecurityLog.event("login_block_cleared",
+                (throttle.unblockAccount(u.id()) ? "ok" : "not_blocked") + " by=" + adminUserId, u.id(), null,
+                client));
         return user;
     }
 }

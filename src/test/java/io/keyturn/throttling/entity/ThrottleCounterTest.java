@@ -54,6 +54,17 @@ class ThrottleCounterTest {
     }
 
     @Test
+    void anAdministratorsUnblockGivesTheWholeLimitBackAtOnce() {
+        ThrottleCounter counter = new ThrottleCounter("user:1", T0);
+        assertEquals(5, reserveAll(counter, 5, T0, LOGIN));
+        assertTrue(counter.failed(T0, LOGIN));
+        assertTrue(counter.unblocked(T0.plusSeconds(10)), "it was blocked");
+        assertTrue(counter.refusal(T0.plusSeconds(10), LOGIN).isZero());
+        assertEquals(5, reserveAll(counter, 9, T0.plusSeconds(10), LOGIN), "a fresh window with every attempt");
+        assertFalse(new ThrottleCounter("user:2", T0).unblocked(T0), "nothing was blocked");
+    }
+
+    @Test
     void whenTheLastAttemptsRunTogetherTheFirstFailureBlocksAndTheOthersChangeNothing() {
         ThrottleCounter counter = new ThrottleCounter("user:1", T0);
         assertEquals(5, reserveAll(counter, 5, T0, LOGIN));
