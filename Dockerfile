@@ -34,6 +34,8 @@ COPY --chown=payara:payara target/keyturn.war /opt/payara/deployments/ROOT.war
 COPY --chown=payara:payara server-config/payara/post-boot.asadmin /opt/payara/config/post-boot.asadmin
 # Turns HTTP/2 off on the plain-http listener (a Payara 6.2025.10 defect; see the file).
 COPY --chown=payara:payara server-config/payara/preboot.asadmin /opt/payara/config/preboot.asadmin
+# No WADL from Payara's own OpenAPI application (see the file).
+COPY --chown=payara:payara server-config/payara/system.properties /opt/payara/config/system.properties
 
 # Heap: 50% of the container's memory limit (with `docker run --memory=1g`, a 512 MB heap as in the local run);
 # the rest is for metaspace, threads and Argon2's 19 MiB per concurrent login. For a fixed heap instead, run with
@@ -55,4 +57,5 @@ EXPOSE 8080
 CMD ["--deploymentDir", "/opt/payara/deployments", \
      "--nohazelcast", \
      "--prebootcommandfile", "/opt/payara/config/preboot.asadmin", \
+     "--systemProperties", "/opt/payara/config/system.properties", \
      "--postbootcommandfile", "/opt/payara/config/post-boot.asadmin"]

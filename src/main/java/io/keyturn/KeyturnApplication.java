@@ -46,6 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))}))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
+@SecurityScheme(securitySchemeName = "client", type = SecuritySchemeType.HTTP,
+        scheme = "basic", description = "client_secret_basic (RFC 6749 §2.3.1): client_id and client_secret, each "
+                + "form-urlencoded, as the user name and password. client_secret_post sends them in the form instead "
+                + "(OpenAPI cannot name that), and a public client sends only client_id")
 public class KeyturnApplication extends Application {
 
     /**

@@ -16,6 +16,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -85,6 +86,35 @@ class OpenApiDocumentIT {
 
     private Http http() {
         return new Http(base);
+    }
+
+    /**
+     * A probe's findings: the OAuth operations named no client authentication, so a generated client sent no Basic
+     * credentials; and NewUserRequest seemed to require nothing (it does, through RegistrationRequest).
+     */
+    @Test
+    void theOAuthOperationsTakeBasicClientAuthenticationAndANewUserNamesItsRequiredFields() {
+        JsonArray basicOrNone = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("client", Json.createArrayBuilder()))
+                .add(Json.createObjectBuilder()).build();
+        for (String path : List.of("/api/oauth2/token", "/api/oauth2/revoke", "/api/oauth2/introspect")) {
+            assertEquals(basicOrNone, paths.getJsonObject(path).getJsonObject("post").getJsonArray("security"), path);
+        }
+        JsonObject components = root.getJsonObject("components");
+        assertEquals("basic", components.getJsonObject("securitySchemes").getJsonObject("client").getString("scheme"));
+        // Payara requires them through an allOf of RegistrationRequest (naming them in NewUserRequest too makes the
+        // merged schema list them twice), WildFly in NewUserRequest itself
+        JsonObject newUser = components.getJsonObject("schemas").getJsonObject("NewUserRequest");
+        Set<String> required = new TreeSet<>(requiredOf(newUser));
+        (newUser.getJsonArray("allOf") == null ? List.<JsonObject>of()
+                : newUser.getJsonArray("allOf").getValuesAs(JsonObject.class))
+                .forEach(part -> required.addAll(requiredOf(resolved(part))));
+        assertEquals(Set.of("email", "password", "username"), required);
+    }
+
+    private static List<String> requiredOf(JsonObject schema) {
+        return schema.containsKey("required") ? schema.getJsonArray("required").getValuesAs(JsonString::getString)
+                : List.of();
     }
 
     @Test

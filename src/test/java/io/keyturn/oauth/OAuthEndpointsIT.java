@@ -27,6 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -631,6 +636,42 @@ class OAuthEndpointsIT {
         assertInactive(tokens.getString("refreshToken"), "its session was logged out");
         assertInactive("x".repeat(43), "unknown");
         assertInactive("a.b.c", "not a token");
+    }
+
+    /**
+     * A probe's finding: the validator's 30 s of clock skew past {@code exp}, meant for other servers' clocks, made a
+     * token that had expired on Keyturn's own clock "active" for introspection. The token is the genuine one signed
+     * again with the server's key and other times.
+     */
+    @Test
+    void anAccessTokenPastItsExpiryIsInactiveAtOnce() throws Exception {
+        String genuine = http().register(Http.uniqueName("introspect-expired"), PASSWORD).getString("accessToken");
+        long now = System.currentTimeMillis() / 1000;
+        assertTrue(introspect(resigned(genuine, now - 60, now + 60)).json().getBoolean("active"),
+                "signed again with other times, the token is accepted");
+        assertInactive(resigned(genuine, now - 60, now - 5), "5 s past its exp");
+    }
+
+    private static String resigned(String token, long issuedAt, long expires) throws Exception {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        JwtClaims claims = JwtClaims.parse(payload);
+        claims.setJwtId("resigned-" + System.nanoTime());
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt));
+        claims.setExpirationTime(NumericDate.fromSeconds(expires));
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        String kid;
+        try (var reader = Json.createReader(new java.io.StringReader(header))) {
+            kid = reader.readObject().getString("kid");
+        }
+        PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(
+                TestDatabase.text("SELECT jwk FROM signing_keys WHERE kid = ?", kid));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key.getPrivateKey());
+        return jws.getCompactSerialization();
     }
 
     @Test

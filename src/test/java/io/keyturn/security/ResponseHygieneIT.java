@@ -3,6 +3,7 @@ package io.keyturn.security;
 import static io.keyturn.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -140,6 +141,14 @@ class ResponseHygieneIT {
         Http.Reply wadl = http.get("/api/application.wadl").send();
         assertProblem(wadl, 404, "not_found");
         assertProblem(http.get("/api/application.wadl?detail=true").send(), 404, "not_found");
+
+        // a probe's finding: Payara's own OpenAPI application served one (server-config/payara/system.properties)
+        Http.Reply openApiWadl = http.atServerRoot("GET", "/openapi/application.wadl").send();
+        assertNotEquals(200, openApiWadl.status(), openApiWadl::toString);
+        Http.Reply openApiOptions = http.atServerRoot("OPTIONS", "/openapi").send();
+        assertTrue(openApiOptions.contentType() == null || !openApiOptions.contentType().contains("wadl"),
+                openApiOptions::toString);
+        assertFalse(openApiOptions.body().contains("<application"), openApiOptions::toString);
 
         for (String path : List.of("/api/me", "/api/auth/login", "/api/admin/users")) {
             Http.Reply options = http.request("OPTIONS", path).send();
@@ -287,6 +296,10 @@ class ResponseHygieneIT {
             Http.Reply reply = http.request(call[0], call[1]).send();
             assertProblem(reply, 405, "method_not_allowed");
             assertEquals("GET, HEAD, OPTIONS", reply.header("Allow"), () -> call[0] + " " + call[1] + ": " + reply);
+            // a probe's finding: OPTIONS listed POST, PUT and DELETE, which these refuse
+            Http.Reply options = http.request("OPTIONS", call[1]).send();
+            assertEquals(200, options.status(), () -> "OPTIONS " + call[1] + ": " + options);
+            assertEquals("GET, HEAD, OPTIONS", options.header("Allow"), () -> "OPTIONS " + call[1] + ": " + options);
         }
     }
 

@@ -107,7 +107,8 @@ public final class SecondInstance {
                 "--deploy", war.getPath(), "--contextroot", contextRoot,
                 "--port", String.valueOf(port), "--nohazelcast"));
         if (keyturn) {
-            command.addAll(List.of("--prebootcommandfile", System.getProperty("keyturn.it.preboot")));
+            command.addAll(List.of("--prebootcommandfile", System.getProperty("keyturn.it.preboot"),
+                    "--systemProperties", System.getProperty("keyturn.it.system.properties")));
         }
         log = new File(System.getProperty("java.io.tmpdir"),
                 (keyturn ? "second-instance-" : war.getName() + "-") + port + ".log");

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** OAuth 2.0 token introspection (RFC 7662), for confidential clients (resource servers). */
@@ -50,6 +52,10 @@ public class IntrospectionResource {
     @Inject
     HttpServletRequest request;
 
+    // Basic, or the credentials in the form (client_secret_post) or only a public client's client_id, which
+    // OpenAPI cannot name: the empty set says no header is needed for those
+    @SecurityRequirementsSet(@SecurityRequirement(name = "client"))
+    @SecurityRequirementsSet
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Introspect a token (RFC 7662): is it active right now, and whose is it",

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** OAuth 2.0 token revocation (RFC 7009). */
@@ -45,6 +47,10 @@ public class RevocationResource {
     @Inject
     HttpServletRequest request;
 
+    // Basic, or the credentials in the form (client_secret_post) or only a public client's client_id, which
+    // OpenAPI cannot name: the empty set says no header is needed for those
+    @SecurityRequirementsSet(@SecurityRequirement(name = "client"))
+    @SecurityRequirementsSet
     @POST // no @Produces: the answer has no body (errors name their own type), so any Accept is served
     @Operation(operationId = "revokeToken",
             summary = "Revoke a token (RFC 7009): a refresh token or an access token ends its session",

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The OAuth 2.0 token endpoint (RFC 6749 §3.2, §4.3, §4.4, §5, §6). */
@@ -55,6 +57,10 @@ public class TokenResource {
     @Inject
     HttpServletRequest request;
 
+    // Basic, or the credentials in the form (client_secret_post) or only a public client's client_id, which
+    // OpenAPI cannot name: the empty set says no header is needed for those
+    @SecurityRequirementsSet(@SecurityRequirement(name = "client"))
+    @SecurityRequirementsSet
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OAuth 2.0 token endpoint: refresh_token, client_credentials, password (when switched on)",
