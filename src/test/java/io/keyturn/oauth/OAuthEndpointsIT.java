@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -477,19 +478,17 @@ class OAuthEndpointsIT {
     }
 
     /**
-     * Failed client authentications count against the address, like failed logins, and block it; the client's
-     * holder, calling from elsewhere, is not locked out by someone who only knows the id (it was, after 5 failures).
+     * Failed client authentications count against the address and block it; the client's holder, calling from
+     * elsewhere, is not locked out by someone who only knows the id (it was, after 5 failures).
      */
     @Test
     void failedClientAuthenticationsBlockTheAddressNotTheClient() {
         String clientId = Http.uniqueName("guessed");
         String secret = registerClient(clientId, true, "service").getString("clientSecret");
         Http attacker = http();
-        Http.Reply last = null;
-        for (int i = 0; i < 30 && (last == null || last.status() != 429); i++) {
-            last = attacker.post("/api/oauth2/token").header("Authorization", basic(clientId, "guess-" + i))
-                    .body(FORM, form("grant_type", "client_credentials")).send();
-        }
+        Http.Reply last = untilThrottled(i -> attacker.post("/api/oauth2/token")
+                .header("Authorization", basic(clientId, "guess-" + i))
+                .body(FORM, form("grant_type", "client_credentials")).send());
         assertOAuthError(last, 429, "too_many_attempts");
         assertNotNull(last.header("Retry-After"));
         assertOAuthError(attacker.post("/api/oauth2/token").header("Authorization", basic(clientId, secret))
@@ -506,16 +505,22 @@ class OAuthEndpointsIT {
         String clientId = Http.uniqueName("neighbour");
         String secret = registerClient(clientId, true, "service").getString("clientSecret");
         Http shared = http();
-        Http.Reply last = null;
-        for (int i = 0; i < 30 && (last == null || last.status() != 429); i++) {
-            last = shared.post("/api/auth/login").json(Json.createObjectBuilder().add("username",
-                    Http.uniqueName("typo")).add("password", "wrong password").build().toString()).send();
-        }
-        assertProblem(last, 429, "too_many_attempts");
+        assertProblem(untilThrottled(i -> shared.post("/api/auth/login").json(Json.createObjectBuilder()
+                .add("username", Http.uniqueName("typo")).add("password", "wrong password").build().toString())
+                .send()), 429, "too_many_attempts");
         assertEquals(200, shared.post("/api/oauth2/token").header("Authorization", basic(clientId, secret))
                 .body(FORM, form("grant_type", "client_credentials")).send().status());
         assertNotNull(TestDatabase.text("SELECT subject FROM throttle_counters WHERE subject = ?",
                 "oauth-client:" + shared.clientAddress()));
+    }
+
+    /** Sends the i-th request until one is throttled, at most 30; returns the last answer. */
+    private static Http.Reply untilThrottled(IntFunction<Http.Reply> request) {
+        Http.Reply last = null;
+        for (int i = 0; i < 30 && (last == null || last.status() != 429); i++) {
+            last = request.apply(i);
+        }
+        return last;
     }
 
     @Test
