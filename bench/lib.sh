@@ -12,6 +12,7 @@ PAYARA_VERSION=${PAYARA_VERSION:-6.2025.10}
 PAYARA_JAR=${PAYARA_JAR:-$M2/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar}
 KEYTURN_WAR=${KEYTURN_WAR:-$ROOT/target/keyturn.war}
 PREBOOT=$ROOT/server-config/payara/preboot.asadmin
+SYSTEM_PROPERTIES=$ROOT/server-config/payara/system.properties
 BENCH_WORK=${BENCH_WORK:-$ROOT/target/bench}
 RESULTS=${RESULTS:-$BENCH_WORK/results}
 CLK_TCK=$(getconf CLK_TCK)
@@ -51,7 +52,7 @@ machine_info() {
 
 # start_payara NAME PORT WAR [java options...]
 #   Starts `java $HEAP -XX:SharedArchiveFile=$CDS_ARCHIVE [options] -jar payara-micro.jar --deploy WAR --contextroot / --nohazelcast
-#   --prebootcommandfile preboot.asadmin --port PORT` in $BENCH_WORK/NAME (its working directory, so a relative
+#   --prebootcommandfile preboot.asadmin --systemProperties system.properties --port PORT` in $BENCH_WORK/NAME (its working directory, so a relative
 #   ./data lands there), the same options as the README's `./mvnw package payara-micro:start`. Settings come from
 #   the environment (KEYTURN_*), as in the README. Sets PID (the server JVM) and records it for stop_all.
 start_payara() {
@@ -71,7 +72,7 @@ start_payara() {
     # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
     # BENCH_PAYARA_ARGS: extra Payara Micro options, e.g. --addlibs DIR
     (cd "$dir" && exec "${BENCH_JAVA:-java}" $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
-        --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port "$port" \
+        --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --systemProperties "$SYSTEM_PROPERTIES" --port "$port" \
         ${BENCH_PAYARA_ARGS:-} >"$dir/server.log" 2>&1) &
     PID=$!
     STARTED_PIDS+=("$PID")

@@ -29,7 +29,7 @@
 # Payara Micro's "ready in N (ms)".
 # The server command is the README's run command (pom.xml, payara-micro-maven-plugin):
 #   JAVA -Xmx512m -Xmn320m [ARCHIVE] [JDK 25: $JDK25_RUN_OPTIONS] -jar payara-micro.jar --deploy target/keyturn.war
-#        --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080
+#        --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --systemProperties server-config/payara/system.properties --port 18080
 # with the default database (./data/keyturn, H2) in its own directory. Maven's own start-up is not included.
 # After the rounds, one more start of each archived configuration logs class loading (-Xlog:class+load) to count
 # the classes that came from the archive or cache, and the JVM's cds/aot warnings (a refused cache shows there).
@@ -98,7 +98,7 @@ train_launcher() {
     mkdir -p "$work/tmp"
     (cd "$work" && "$java" -Xmx512m "$@" -Djava.io.tmpdir="$work/tmp" -Dkeyturn.db.url=jdbc:h2:mem:launcher-training \
         -jar "$LAUNCHER_ROOT/launch-micro.jar" --deploy "$KEYTURN_WAR" --contextroot / --nohazelcast \
-        --prebootcommandfile "$PREBOOT" --port 28080 --autobindhttp --warmup >"$work/training.log" 2>&1) ||
+        --prebootcommandfile "$PREBOOT" --systemProperties "$SYSTEM_PROPERTIES" --port 28080 --autobindhttp --warmup >"$work/training.log" 2>&1) ||
         die "training run failed, see $work/training.log"
     reset_launcher_root
 }
@@ -133,7 +133,7 @@ prepare_addlibs() {
     (cd "$exploded" && zip -q -r -X "$ADDLIBS_WAR" .)
     (cd "$work" && "$JAVA25" -Xmx512m -XX:+UseCompactObjectHeaders -XX:AOTCacheOutput="$ADDLIBS_AOT" \
         -Djava.io.tmpdir="$work/tmp" -Dkeyturn.db.url=jdbc:h2:mem:addlibs-training -jar "$PAYARA_JAR" \
-        --deploy "$ADDLIBS_WAR" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port 28080 \
+        --deploy "$ADDLIBS_WAR" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --systemProperties "$SYSTEM_PROPERTIES" --port 28080 \
         --autobindhttp --addlibs "$ADDLIBS_DIR/lib" --warmup >"$work/training.log" 2>&1) ||
         die "training run failed, see $work/training.log"
     log "Hibernate's jars in $ADDLIBS_DIR/lib, the WAR without them $ADDLIBS_WAR, cache $ADDLIBS_AOT"
@@ -151,7 +151,7 @@ train_floor() {
     rm -rf "$work"
     mkdir -p "$work/tmp"
     (cd "$work" && "$java" -Xmx512m "$@" -Djava.io.tmpdir="$work/tmp" -jar "$PAYARA_JAR" --deploy "$FLOOR_WAR" \
-        --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --port 28080 --autobindhttp --warmup \
+        --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --systemProperties "$SYSTEM_PROPERTIES" --port 28080 --autobindhttp --warmup \
         >"$work/training.log" 2>&1) || die "training run failed, see $work/training.log"
 }
 prepare_floor() {
@@ -218,7 +218,7 @@ HEADER=$BENCH_WORK/startup-jdk-$STAMP.header.md
 {
     machine_info
     echo "- JDK 17: $("$JAVA17" -version 2>&1 | head -1) ($JAVA17); JDK 25: $("$JAVA25" -version 2>&1 | head -1) ($JAVA25)"
-    echo "- launch: JAVA $HEAP ARCHIVE (JDK 25: $JDK25_RUN_OPTIONS) -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
+    echo "- launch: JAVA $HEAP ARCHIVE (JDK 25: $JDK25_RUN_OPTIONS) -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --systemProperties server-config/payara/system.properties --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- archives: $(basename "$CDS_ARCHIVE") $(du -m "$CDS_ARCHIVE" 2>/dev/null | cut -f1) MB ($(date -u -r "$CDS_ARCHIVE" +%FT%TZ 2>/dev/null)), $(basename "$AOT_CACHE") $(du -m "$AOT_CACHE" 2>/dev/null | cut -f1) MB ($(date -u -r "$AOT_CACHE" +%FT%TZ 2>/dev/null))"
     [[ $CONFIGS != *-addlibs-* ]] || echo "- jdk25-addlibs-aot: the same with \`$(config_payara_args jdk25-addlibs-aot | sed "s|$ROOT/||")\` (Hibernate's jars: $(ls "$ADDLIBS_DIR/lib" | tr '\n' ' ')), the WAR without them, and the cache \`$(echo "$ADDLIBS_AOT" | sed "s|$ROOT/||")\` trained with both"
     [[ $CONFIGS != *-floor-* ]] || echo "- floor configurations: the same, but \`--deploy target/bench/floor/floor.war\` (bench/floor: JAX-RS, CDI, MicroProfile Health, nothing else) and its own archives \`target/bench/floor-cds.jsa\`, \`target/bench/floor.aot\`, trained as the pom trains Keyturn's; ready = its readiness check \"floor-deployed\" UP"

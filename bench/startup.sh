@@ -7,7 +7,7 @@
 #   warm    launch to ready again, on the same ./data (every later start)
 # The command is the one `./mvnw package payara-micro:start` runs (pom.xml, payara-micro-maven-plugin):
 #   java -Xmx512m -Xmn320m -XX:SharedArchiveFile=target/keyturn-cds.jsa -jar payara-micro.jar --deploy target/keyturn.war --contextroot / --nohazelcast
-#        --prebootcommandfile server-config/payara/preboot.asadmin --port PORT
+#        --prebootcommandfile server-config/payara/preboot.asadmin --systemProperties server-config/payara/system.properties --port PORT
 # with the default database (./data/keyturn, H2), only on port 18080 instead of 8080. Maven's own start-up
 # (resolving the plugin, about a few seconds) is not included.
 #
@@ -39,7 +39,7 @@ record() { # record TARGET ROUND key=value...
 HEADER=$BENCH_WORK/startup-$STAMP.header.md
 {
     machine_info
-    echo "- launch: java HEAP -XX:SharedArchiveFile=target/keyturn-cds.jsa -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
+    echo "- launch: java HEAP -XX:SharedArchiveFile=target/keyturn-cds.jsa -jar payara-micro-$PAYARA_VERSION.jar --deploy target/keyturn.war --contextroot / --nohazelcast --prebootcommandfile server-config/payara/preboot.asadmin --systemProperties server-config/payara/system.properties --port 18080, default database ./data (H2); ready = first /health/ready with \"status\":\"UP\" (polled every 0.1 s)"
     echo "- RSS idle: ${SETTLE}s after ready; RSS under load: most seen (every 0.25 s) during ${LOAD}s of refreshes at max with $CHAINS chains (bench/loadgen/KeyturnLoad.java)"
     echo "- class-data sharing archive: $([[ ${BENCH_CDS:-on} == on ]] && echo "$CDS_ARCHIVE (written by ./mvnw package)" || echo off)"
     echo "- command: bench/startup.sh --runs $RUNS --heaps \"$HEAPS\" --settle $SETTLE --load $LOAD --chains $CHAINS"

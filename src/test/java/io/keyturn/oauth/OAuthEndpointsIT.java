@@ -514,6 +514,18 @@ class OAuthEndpointsIT {
                 "oauth-client:" + shared.clientAddress()));
     }
 
+    /** Re-probe finding: an id naming no client was logged as typed; with id and secret swapped, that was the secret. */
+    @Test
+    void aSecretTypedAsTheClientIdIsNotLogged() {
+        String clientId = Http.uniqueName("swapped");
+        String secret = registerClient(clientId, true, "service").getString("clientSecret");
+        assertOAuthError(tokenWithBasic(secret, clientId, form("grant_type", "client_credentials")), 401,
+                "invalid_client");
+        String log = ServerLog.awaiting(http().failLogin());
+        assertFalse(log.contains(secret), "the secret is in the server log");
+        assertTrue(log.contains("event=client_authentication_failed outcome=unknown_client user=-"));
+    }
+
     /** Sends the i-th request until one is throttled, at most 30; returns the last answer. */
     private static Http.Reply untilThrottled(IntFunction<Http.Reply> request) {
         Http.Reply last = null;

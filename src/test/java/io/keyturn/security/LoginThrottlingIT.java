@@ -13,7 +13,11 @@ import io.keyturn.testing.Burst;
 import io.keyturn.testing.ServerLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -122,6 +126,38 @@ class LoginThrottlingIT {
         String userToken = new Http(base).login(name, PASSWORD).getString("accessToken");
         assertEquals(403, new Http(base).delete("/api/admin/users/" + id + "/login-block").bearer(userToken).send()
                 .status(), "only an administrator lifts a block");
+    }
+
+    /**
+     * Re-probe finding: a proxy that adds its own X-Forwarded-For line leaves the client's line before it, and only
+     * the first line was read, so every request could name a fresh address. Sent over a socket: Java's HTTP client
+     * sends one line per header name.
+     */
+    @Test
+    void aClientsOwnForwardedForLineDoesNotNameItsAddress() throws IOException {
+        String proxied = new Http(base).clientAddress();
+        for (int i = 0; i < 20; i++) {
+            assertTrue(rawFailedLogin("198.51.100." + i, proxied).startsWith("HTTP/1.1 401"));
+        }
+        assertTrue(rawFailedLogin("198.51.100.99", proxied).startsWith("HTTP/1.1 429"),
+                "the twenty-first failure from the address the proxy saw is throttled");
+    }
+
+    private String rawFailedLogin(String written, String appended) throws IOException {
+        byte[] body = Json.createObjectBuilder().add("username", Http.uniqueName("sprayed"))
+                .add("password", "wrong password").build().toString().getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + base.getPath().replaceAll("/$", "") + "/api/auth/login HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nX-Forwarded-For: " + written + "\r\n"
+                + "X-Forwarded-For: " + appended + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

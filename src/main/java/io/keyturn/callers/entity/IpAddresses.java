@@ -19,6 +19,7 @@ public final class IpAddresses {
             + "(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:]*"
             + "([0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3})?");
+    private static final Pattern PORT = Pattern.compile(":[0-9]{1,5}");
     /** An interface name or number after {@code %} ({@code fe80::1%eth0}); kept as written, never looked up. */
     private static final Pattern ZONE = Pattern.compile("[0-9A-Za-z_.-]+");
 
@@ -41,6 +42,31 @@ public final class IpAddresses {
         }
         Optional<String> canonical = ipv4(address).or(() -> ipv6(address));
         return percent < 0 ? canonical : canonical.filter(c -> c.contains(":")).map(c -> c + "%" + zone);
+    }
+
+    /**
+     * The address an X-Forwarded-For hop names, canonical as {@link #canonical}, without the port some proxies
+     * append ({@code 203.0.113.7:50021}, {@code [2001:db8::1]:443}); empty when the hop names no address.
+     */
+    public static Optional<String> ofForwardedHop(String hop) {
+        if (hop.startsWith("[")) {
+            int close = hop.indexOf(']');
+            if (close < 0 || !(close == hop.length() - 1 || port(hop.substring(close + 1)))) {
+                return Optional.empty();
+            }
+            return canonical(hop.substring(1, close)).filter(address -> address.contains(":"));
+        }
+        int colon = hop.indexOf(':');
+        if (colon > 0 && colon == hop.lastIndexOf(':')) {
+            // one colon: IPv4 and its port (an IPv6 literal has at least two)
+            return port(hop.substring(colon)) ? ipv4(hop.substring(0, colon)) : Optional.empty();
+        }
+        return canonical(hop);
+    }
+
+    /** A colon and a TCP port number. */
+    private static boolean port(String text) {
+        return PORT.matcher(text).matches() && Integer.parseInt(text.substring(1)) <= 65535;
     }
 
     private static Optional<String> ipv4(String text) {

@@ -100,7 +100,9 @@ public class ClientAuthentication {
             return new AuthenticatedClient(clientId, true, client.get().roles());
         }
         throttle.failed(reservation);
-        throw refused(client.isPresent() ? "wrong_secret" : "unknown_client", clientId, address);
+        // an id that names no client is not logged: it may be the secret, typed into the wrong field
+        throw client.isPresent() ? refused("wrong_secret", clientId, address)
+                : refused("unknown_client", null, address);
     }
 
     /**

@@ -30,6 +30,10 @@ public final class EmailAddresses {
         if (whitespace(stripped) || whitespace(canonical)) {
             return Optional.of("must not contain whitespace");
         }
+        if (canonical.indexOf('@') != canonical.lastIndexOf('@')) {
+            // "x＠y@example.com" passes the syntax check as typed and is stored with two: login could not tell its form
+            return Optional.of("must contain one '@' once normalized (a fullwidth or small '@' is one too)");
+        }
         if (canonical.length() > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters once normalized");
         }

@@ -48,6 +48,14 @@ class EmailAddressesTest {
         assertEquals(Optional.of(WHITESPACE), EmailAddresses.refusal(email));
     }
 
+    /** Re-probe finding: the syntax check saw one '@', the stored address had two. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x\uFF20y@example.com", "x\uFE6By@example.com"})
+    void aSecondAtSignThatNormalizationMakesIsRefused(String email) {
+        assertEquals(Optional.of("must contain one '@' once normalized (a fullwidth or small '@' is one too)"),
+                EmailAddresses.refusal(email));
+    }
+
     @Test
     void anAddressThatNormalizationMakesTooLongIsRefused() {
         String ligatures = "\ufb03".repeat(84) + "@example.com"; // each "ffi" ligature becomes three letters
