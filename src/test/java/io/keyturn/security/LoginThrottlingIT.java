@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.RawHttp;
 import io.keyturn.testing.TestDatabase;
 import io.keyturn.testing.Burst;
 import io.keyturn.testing.ServerLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -150,14 +149,7 @@ class LoginThrottlingIT {
                 + "Host: " + base.getHost() + ":" + base.getPort() + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\nX-Forwarded-For: " + written + "\r\n"
                 + "X-Forwarded-For: " + appended + "\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(base, head, body);
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
+import io.keyturn.testing.RawHttp;
 import io.keyturn.testing.ServerLog;
 import io.keyturn.testing.TestDatabase;
 import io.keyturn.users.control.PasswordHasher;
@@ -18,9 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -116,16 +115,9 @@ class UsersIT {
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
                 + "X-Forwarded-For: " + http().clientAddress() + "\r\n"
                 + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "Connection: close\r\n\r\n";
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int end = answer.indexOf("\r\n\r\n");
-            return new RawReply(end < 0 ? answer : answer.substring(0, end));
-        }
+        String answer = RawHttp.exchange(base, head, body);
+        int end = answer.indexOf("\r\n\r\n");
+        return new RawReply(end < 0 ? answer : answer.substring(0, end));
     }
 
     /** The contract's token response for the given user; returns the body. */
