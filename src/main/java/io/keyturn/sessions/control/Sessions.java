@@ -72,13 +72,9 @@ public class Sessions {
      * every time), not {@code passwordChangedAt}: a database that keeps whole seconds (MariaDB before 11) shows a
      * change in the second of the previous one as no change. A hash upgraded by another login in that instant (the
      * first logins after the Argon2 parameters were raised) refuses this one too; its retry succeeds.
-     * <p>
-     * The lock also raises the row's version: on Galera a row lock holds on its own node only, and certification
-     * orders two commits only when both wrote one row. Without that write, a login on one node and a password change
-     * on another both committed, and the session opened with the old password lived on (GaleraIT).
      */
     private void lockStillAsChecked(User checked, ClientInfo client) {
-        User current = em.find(User.class, checked.id(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        User current = em.find(User.class, checked.id(), LockModeType.PESSIMISTIC_WRITE);
         if (current == null || !Objects.equals(current.passwordHash(), checked.passwordHash())) {
             SecurityLog.event("login", "password_changed_meanwhile", checked.id(), null, client.ipAddress());
             throw Authenticator.invalidCredentials();
