@@ -414,6 +414,19 @@ class UsersIT {
                 TestDatabase.text("SELECT user_id FROM sessions WHERE id = ?", body.getString("sessionId")));
     }
 
+    /**
+     * On Galera a row lock holds on its own node only; a login must write its user's row so that certification orders
+     * it against a password change or a disable on another node (Sessions.lockStillAsChecked, GaleraIT).
+     */
+    @Test
+    void aLoginWritesItsUsersRow() {
+        String name = Http.uniqueName("versioned");
+        http().register(name, PASSWORD);
+        long before = TestDatabase.number("SELECT version FROM users WHERE username = ?", name);
+        http().login(name, PASSWORD);
+        assertEquals(before + 1, TestDatabase.number("SELECT version FROM users WHERE username = ?", name));
+    }
+
     @Test
     void loginByEmailAnswers200() {
         String name = Http.uniqueName("bymail");

@@ -71,7 +71,8 @@ public class Sessions {
      * lock orders this against those writes, which lock the same row. The hash tells a changed password (a new salt
      * every time), not {@code passwordChangedAt}: a database that keeps whole seconds (MariaDB before 11) shows a
      * change in the second of the previous one as no change. A hash upgraded by another login in that instant (the
-     * first logins after the Argon2 parameters were raised) refuses this one too; its retry succeeds.
+     * first logins after the Argon2 parameters were raised) refuses this one too; its retry succeeds. The login then
+     * writes the row too ({@link #writeTheUsersRow}), for databases whose locks do not reach every node.
      */
     private void lockStillAsChecked(User checked, ClientInfo client) {
         User current = em.find(User.class, checked.id(), LockModeType.PESSIMISTIC_WRITE);
@@ -83,6 +84,21 @@ public class Sessions {
             SecurityLog.event("login", "account_disabled", checked.id(), null, client.ipAddress());
             throw Authenticator.accountDisabled();
         }
+        writeTheUsersRow(checked.id());
+    }
+
+    /**
+     * On Galera the lock above holds on its own node only, and certification compares only the rows two transactions
+     * wrote: a login that merely read its user's row would commit beside a password change or a disable on another
+     * node, and its session would outlive them. Raising the row's version makes the login a writer of that row, so one
+     * of the two fails certification and runs again (RetriedOnConflict), and then sees the other. The user stays
+     * managed with its old version; nothing else in this transaction changes it. Not {@code PESSIMISTIC_FORCE_INCREMENT}:
+     * Hibernate issues that as {@code FOR UPDATE NOWAIT}, which fails concurrent logins of one user at once.
+     */
+    private void writeTheUsersRow(String userId) {
+        em.createQuery("UPDATE User u SET u.version = u.version + 1 WHERE u.id = :id")
+                .setParameter("id", userId)
+                .executeUpdate();
     }
 
     /**
