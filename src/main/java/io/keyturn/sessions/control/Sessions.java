@@ -96,9 +96,7 @@ public class Sessions {
      * Hibernate issues that as {@code FOR UPDATE NOWAIT}, which fails concurrent logins of one user at once.
      */
     private void writeTheUsersRow(String userId) {
-        em.createQuery("UPDATE User u SET u.version = u.version + 1 WHERE u.id = :id")
-                .setParameter("id", userId)
-                .executeUpdate();
+        em.createNamedQuery(User.RAISE_VERSION).setParameter("id", userId).executeUpdate();
     }
 
     /**

@@ -18,12 +18,15 @@ import java.util.Set;
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
 @NamedQuery(name = User.PAGE, query = "SELECT u FROM User u ORDER BY u.createdAt, u.id")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = User.RAISE_VERSION, query = "UPDATE User u SET u.version = u.version + 1 WHERE u.id = :id")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_EMAIL = "User.byEmail";
     public static final String PAGE = "User.page";
     public static final String COUNT = "User.count";
+    /** A write of the row that changes nothing else: a login's, so that Galera orders it (sessions.control.Sessions). */
+    public static final String RAISE_VERSION = "User.raiseVersion";
 
     @Id
     private String id;
