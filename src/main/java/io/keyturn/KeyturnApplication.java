@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         components = @Components(responses = {
             @APIResponse(name = OpenApiCommonAnswers.OUTAGE,
                     description = "service_unavailable: the database cannot be reached, or a write kept conflicting "
-                            + "with other requests, or waited too long for a lock; retry after Retry-After seconds",
+                            + "with other requests, or waited too long for a lock, or (where a password is hashed) "
+                            + "the heap budget for password hashing stayed full (keyturn.password.hashing.*); "
+                            + "retry after Retry-After seconds",
                     headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
                             schema = @Schema(type = SchemaType.INTEGER)),
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),

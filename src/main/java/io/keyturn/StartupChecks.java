@@ -17,6 +17,7 @@ import io.keyturn.tokens.entity.Issuer;
 import io.keyturn.users.control.RegistrationSwitch;
 import io.keyturn.users.entity.AdminSettings;
 import io.keyturn.users.entity.Argon2Settings;
+import io.keyturn.users.entity.HashingLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -56,8 +57,9 @@ public class StartupChecks {
     /** Each is created, and so checked, when asked for. */
     private static final List<Class<?>> VALUES = List.of(Issuer.class, AccessTokenSettings.class,
             AccessTokenClaimOptions.class, SigningSettings.class, RefreshPolicy.class, CookieSettings.class,
-            HousekeepingSettings.class, AdminSettings.class, Argon2Settings.class, ClientAddressSettings.class,
-            StrictModeSettings.class, CorsSettings.class, RequestBodyLimit.class, PasswordGrant.class);
+            HousekeepingSettings.class, AdminSettings.class, Argon2Settings.class, HashingLimits.class,
+            ClientAddressSettings.class, StrictModeSettings.class, CorsSettings.class, RequestBodyLimit.class,
+            PasswordGrant.class);
 
     @Inject
     Instance<Object> beans;

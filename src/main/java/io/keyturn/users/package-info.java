@@ -1,7 +1,7 @@
 /**
  * Accounts: registration and administrator-created accounts, the rules of usernames, emails and passwords, password
- * hashing (Argon2id), checking credentials under the throttle, password change, enabling and disabling, the
- * bootstrap administrator, {@code /api/me} and the administrators' user list.
+ * hashing (Argon2id) within a heap budget, checking credentials under the throttle, password change, enabling and
+ * disabling, the bootstrap administrator, {@code /api/me} and the administrators' user list.
  * <p>
  * Uses: problems, configuration, audit, tokens (the issuer, for absolute URLs), callers, throttling. Tells sessions what
  * happened through CDI events ({@code entity.AccountDisabled}, {@code entity.PasswordChanged}), observed

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyturn.testing.Burst;
 import io.keyturn.testing.Deployments;
 import io.keyturn.testing.Http;
 import io.keyturn.testing.LoginRace;
+import io.keyturn.testing.ServerLog;
 import io.keyturn.testing.TestDatabase;
+import io.keyturn.users.control.PasswordHasher;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -204,5 +208,66 @@ class AccountProtectionIT {
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 900, "Retry-After " + retryAfter);
         http().register(Http.uniqueName("elsewhere"), PASSWORD);
+    }
+
+    /**
+     * An attack probe's finding: Argon2 holds 19 MiB of heap per check while it runs, and nothing bounded how many
+     * ran at once, so 100 concurrent logins of unknown users, each from its own address (under every throttle), ran
+     * a server with {@code -Xmx512m} out of heap: some were answered 500 and the log showed OutOfMemoryError. Within
+     * the hashing budget (a quarter of the heap by default) they wait their turn, and each is the 401 of a wrong
+     * password.
+     */
+    @Test
+    void aBurstOfLoginsFromManyAddressesIsAnsweredWithoutRunningOutOfHeap() {
+        int mark = ServerLog.mark();
+        List<Supplier<Http.Reply>> logins = IntStream.range(0, 100)
+                .<Supplier<Http.Reply>>mapToObj(
+                        i -> () -> LoginRace.login(http(), Http.uniqueName("nobody"), "wrong password " + i))
+                .toList();
+        List<Http.Reply> replies = Burst.send(logins);
+        for (Http.Reply reply : replies) {
+            assertProblem(reply, 401, "invalid_credentials");
+        }
+        Http last = http();
+        assertProblem(LoginRace.login(last, Http.uniqueName("nobody"), PASSWORD), 401, "invalid_credentials");
+        String log = ServerLog.since(mark, "event=login outcome=invalid_credentials user=- session=- client="
+                + last.clientAddress());
+        assertFalse(log.contains("OutOfMemoryError"), "the server ran out of heap");
+    }
+
+    /**
+     * The bound made visible: a stored hash may cost more memory than today's settings (imported, or made before the
+     * cost was lowered), here 192 MiB each. Four logins against two such accounts at once held 768 MiB of Argon2
+     * blocks in a 512 MB heap before the budget (OutOfMemoryError, 500, and the server timed out requests afterwards); now a
+     * check that needs more than the whole budget runs alone, so each is answered in turn. Wrong passwords, two per
+     * account: each is the 401 of a wrong password (with right ones, the first login's rehash would refuse the others
+     * as {@code password_changed_meanwhile}, see Sessions). The right password then logs in and stores a hash of
+     * today's cost.
+     */
+    @Test
+    void storedHashesCostingMoreThanTheBudgetAreCheckedOneAtATime() {
+        String bigHash = new PasswordHasher(192 * 1024, 1, 1).hash(PASSWORD);
+        List<String> names = List.of(Http.uniqueName("imported"), Http.uniqueName("imported"));
+        for (String name : names) {
+            String id = http().register(name, PASSWORD).getJsonObject("user").getString("id");
+            assertEquals(1, TestDatabase.update("UPDATE users SET password_hash = ? WHERE id = ?", bigHash, id));
+        }
+        int mark = ServerLog.mark();
+        List<Supplier<Http.Reply>> logins = IntStream.range(0, 4)
+                .<Supplier<Http.Reply>>mapToObj(
+                        i -> () -> LoginRace.login(http(), names.get(i % 2), "wrong password " + i))
+                .toList();
+        for (Http.Reply reply : Burst.send(logins)) {
+            assertProblem(reply, 401, "invalid_credentials");
+        }
+        for (String name : names) {
+            assertEquals(200, LoginRace.login(http(), name, PASSWORD).status());
+            assertTrue(TestDatabase.text("SELECT password_hash FROM users WHERE username = ?", name)
+                    .startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), "rehashed at today's cost");
+        }
+        Http last = http();
+        assertProblem(LoginRace.login(last, Http.uniqueName("nobody"), PASSWORD), 401, "invalid_credentials");
+        assertFalse(ServerLog.since(mark, "event=login outcome=invalid_credentials user=- session=- client="
+                + last.clientAddress()).contains("OutOfMemoryError"), "the server ran out of heap");
     }
 }

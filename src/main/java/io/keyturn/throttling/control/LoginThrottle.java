@@ -124,6 +124,16 @@ public class LoginThrottle {
     }
 
     /**
+     * The password was not checked (the server had no room to hash it): the attempt is given back on both subjects
+     * and the account's earlier failures stay.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void unchecked(ThrottleReservation reservation) {
+        account(reservation).ifPresent(ThrottleCounter::released);
+        counters.lockedIfPresent(reservation.clientSubject()).ifPresent(ThrottleCounter::released);
+    }
+
+    /**
      * An administrator lifts a user's block and forgets its failures, for a user kept out by someone who knows the
      * username. The addresses' counts stay, so whoever caused the block is still limited. Returns whether the
      * account was blocked.

@@ -38,10 +38,27 @@ public class Authenticator {
             throw accountDisabled();
         }
         if (check.needsRehash()) {
-            // the user as stored now, so that the session opens against the hash it holds (Sessions.open)
-            return users.upgradePasswordHash(user, hasher.hash(password)).orElse(user);
+            return upgraded(user, password);
         }
         return user;
+    }
+
+    /**
+     * The user as stored with a hash of today's cost, so that the session opens against the hash it holds
+     * (Sessions.open); the user as it was when there is no room to hash now: the upgrade waits for the next login,
+     * the password was right.
+     */
+    private User upgraded(User user, String password) {
+        String rehashed;
+        try {
+            rehashed = hasher.hash(password);
+        } catch (ProblemException noRoom) {
+            if (noRoom.is(ProblemType.SERVICE_UNAVAILABLE)) {
+                return user;
+            }
+            throw noRoom;
+        }
+        return users.upgradePasswordHash(user, rehashed).orElse(user);
     }
 
     /** For a caller who is already authenticated and proves the password again (password change). */

@@ -21,6 +21,7 @@ public class PasswordHasher {
 
     private static final SecureRandom SALT_SOURCE = new SecureRandom();
     private Cost current;
+    private HashingCapacity capacity;
     private String decoyHash;
 
     protected PasswordHasher() {
@@ -28,26 +29,36 @@ public class PasswordHasher {
     }
 
     @Inject
-    public PasswordHasher(Argon2Settings settings) {
-        this(settings.memoryKib(), settings.iterations(), settings.parallelism());
-    }
-
-    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
-        this.current = Cost.argon2id(memoryKib, iterations, parallelism);
+    public PasswordHasher(Argon2Settings settings, HashingCapacity capacity) {
+        this.current = Cost.argon2id(settings.memoryKib(), settings.iterations(), settings.parallelism());
+        this.capacity = capacity;
         this.decoyHash = hash(TIMING_DECOY);
     }
 
-    /** Hashes the NFC form of the password ({@link PasswordRules#normalized}). */
+    /** Outside the container (tests, benchmarks): within a quarter of this JVM's heap, as the server by default. */
+    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this(new Argon2Settings(memoryKib, iterations, parallelism), HashingCapacity.ofThisHeap());
+    }
+
+    /**
+     * Hashes the NFC form of the password ({@link PasswordRules#normalized}).
+     *
+     * @throws io.keyturn.problems.entity.ProblemException 503 when the heap budget of hashing stays full
+     *                                                     ({@link HashingCapacity})
+     */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         SALT_SOURCE.nextBytes(salt);
-        return Argon2Hash.compute(current, salt, HASH_BYTES, PasswordRules.normalized(password)).encoded();
+        return capacity.run(current.memoryKib(), () -> Argon2Hash.compute(current, salt, HASH_BYTES,
+                PasswordRules.normalized(password))).encoded();
     }
 
     /**
      * Checks the NFC form of the password. Hashes stored before passwords were normalized were made from the bytes
      * as typed: when the NFC form does not match and the typed form differs from it, the typed form is checked once
      * more, and a match asks for a rehash (which stores the NFC form), like a hash with older parameters.
+     *
+     * @throws io.keyturn.problems.entity.ProblemException 503 when the heap budget of hashing stays full
      */
     public PasswordCheck check(String password, String storedHash) {
         Argon2Hash stored = Argon2Hash.parse(storedHash);
@@ -78,7 +89,7 @@ public class PasswordHasher {
 
     /** One Argon2 computation: a method of its own so a test can count them (their number must not tell users apart). */
     boolean argon2Matches(Argon2Hash stored, String candidate) {
-        return stored.matches(candidate);
+        return capacity.run(stored.cost().memoryKib(), () -> stored.matches(candidate));
     }
 
     public record PasswordCheck(boolean matches, boolean needsRehash) {

@@ -58,10 +58,16 @@ public class ThrottledCredentials {
         }
     }
 
-    /** A wrong password keeps the attempt counted; a right one (of a disabled account) gives it back. */
+    /**
+     * A wrong password keeps the attempt counted; a right one (of a disabled account) gives it back and clears the
+     * account's failures; a check that never ran (no room to hash, 503) gives the attempt back and clears nothing, or
+     * a flood that fills the hashing budget would wipe the failures of the account it targets.
+     */
     private void settle(ThrottleReservation reservation, ProblemException refused, String event, String userId) {
         if (refused.is(ProblemType.INVALID_CREDENTIALS)) {
             throttle.failed(reservation);
+        } else if (refused.is(ProblemType.SERVICE_UNAVAILABLE)) {
+            throttle.unchecked(reservation);
         } else {
             throttle.succeeded(reservation);
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keyturn.users.entity.Argon2Settings;
+import io.keyturn.users.entity.HashingLimits;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class Argon2SettingsProducerTest {
@@ -13,6 +15,8 @@ class Argon2SettingsProducerTest {
         producer.memoryKib = memoryKib;
         producer.iterations = iterations;
         producer.parallelism = parallelism;
+        producer.hashingMemoryMib = Optional.empty();
+        producer.hashingWaitSeconds = "10"; // the @ConfigProperty default
         return producer;
     }
 
@@ -34,6 +38,44 @@ class Argon2SettingsProducerTest {
                 producer("19456", "two", "1"));
         assertRefused("keyturn.password.argon2.parallelism must be a whole number, not \"1.0\"",
                 producer("19456", "2", "1.0"));
+    }
+
+    /** With -Xmx512m: 128 MiB, six checks of 19 MiB at once. */
+    @Test
+    void theHashingBudgetIsAQuarterOfTheHeapByDefault() {
+        Argon2SettingsProducer producer = producer("19456", "2", "1");
+        producer.read();
+        assertEquals(new HashingLimits((int) (Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)), 10),
+                producer.limits());
+    }
+
+    @Test
+    void theConfiguredHashingBudgetAndWaitAreTaken() {
+        Argon2SettingsProducer producer = producer("19456", "2", "1");
+        producer.hashingMemoryMib = Optional.of("64");
+        producer.hashingWaitSeconds = "0";
+        producer.read();
+        assertEquals(new HashingLimits(64, 0), producer.limits());
+    }
+
+    /** Every login would wait for room that never comes: the start fails instead, naming both properties. */
+    @Test
+    void aHashingBudgetTooSmallForOneHashFailsTheStart() {
+        Argon2SettingsProducer producer = producer("65536", "2", "1");
+        producer.hashingMemoryMib = Optional.of("32");
+        assertRefused("keyturn.password.hashing.memory-mib (32 MiB) must hold at least one hash of "
+                + "keyturn.password.argon2.memory-kib (65536 KiB): raise it, or the JVM's maximum heap it defaults to "
+                + "a quarter of", producer);
+    }
+
+    @Test
+    void aHashingSettingThatIsNoWholeNumberFailsNamingItsProperty() {
+        Argon2SettingsProducer producer = producer("19456", "2", "1");
+        producer.hashingMemoryMib = Optional.of("128MiB");
+        assertRefused("keyturn.password.hashing.memory-mib must be a whole number, not \"128MiB\"", producer);
+        Argon2SettingsProducer waiting = producer("19456", "2", "1");
+        waiting.hashingWaitSeconds = "ten";
+        assertRefused("keyturn.password.hashing.wait-seconds must be a whole number, not \"ten\"", waiting);
     }
 
     private static void assertRefused(String message, Argon2SettingsProducer producer) {

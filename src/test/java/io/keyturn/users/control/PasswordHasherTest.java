@@ -34,7 +34,8 @@ class PasswordHasherTest {
 
     @Test
     void theSettingsConstructorUsesTheConfiguredParameters() {
-        String hash = new PasswordHasher(new Argon2Settings(2048, 3, 1)).hash("correct horse battery staple");
+        String hash = new PasswordHasher(new Argon2Settings(2048, 3, 1), HashingCapacity.ofThisHeap())
+                .hash("correct horse battery staple");
         assertTrue(hash.startsWith("$argon2id$v=19$m=2048,t=3,p=1$"), hash);
     }
 

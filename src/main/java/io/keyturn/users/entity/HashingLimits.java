@@ -1,0 +1,53 @@
+package io.keyturn.users.entity;
+
+import static io.keyturn.configuration.SettingRanges.atLeast;
+import static io.keyturn.configuration.SettingRanges.between;
+
+import java.time.Duration;
+
+/**
+ * How much heap the Argon2 computations in flight may hold together ({@code keyturn.password.hashing.*}), and how
+ * long a password check waits for room. Argon2 is memory-hard on purpose: each computation holds its whole memory
+ * cost (19 MiB by default) while it runs, so without a bound a burst of concurrent logins, registrations or password
+ * changes needs the cost times the number of request threads (200 on Payara Micro) and ends in
+ * {@code OutOfMemoryError}. Read by {@link io.keyturn.users.control.Argon2SettingsProducer}, which also checks that
+ * the budget holds at least one hash of the configured cost.
+ *
+ * @param memoryMib   {@value #MEMORY_MIB}: the heap all computations in flight may hold together, in MiB; by default
+ *                    a quarter of the JVM's maximum heap; at least 1, at most the maximum heap
+ * @param waitSeconds {@value #WAIT_SECONDS}: how long a check waits for room before it is answered 503; 0 to 60
+ */
+public record HashingLimits(int memoryMib, int waitSeconds) {
+
+    public static final String MEMORY_MIB = "keyturn.password.hashing.memory-mib";
+    public static final String WAIT_SECONDS = "keyturn.password.hashing.wait-seconds";
+
+    /**
+     * Long enough for a queue of a few hundred checks to drain on two cores; longer only holds request threads that
+     * a client gave up on.
+     */
+    static final int MAX_WAIT_SECONDS = 60;
+
+    public HashingLimits {
+        atLeast(1, memoryMib, MEMORY_MIB);
+        long maxHeapMib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        if (memoryMib > maxHeapMib) {
+            throw new IllegalArgumentException(MEMORY_MIB + " must be at most the JVM's maximum heap (" + maxHeapMib
+                    + " MiB), not " + memoryMib);
+        }
+        between(0, MAX_WAIT_SECONDS, waitSeconds, WAIT_SECONDS);
+    }
+
+    /** A quarter of the JVM's maximum heap: 128 MiB, six checks at the default cost, with {@code -Xmx512m}. */
+    public static int defaultMemoryMib() {
+        return (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+    }
+
+    public long memoryKib() {
+        return memoryMib * 1024L;
+    }
+
+    public Duration maxWait() {
+        return Duration.ofSeconds(waitSeconds);
+    }
+}
