@@ -58,18 +58,31 @@ public class ThrottledCredentials {
         }
     }
 
-    /**
-     * A wrong password keeps the attempt counted; a right one (of a disabled account) gives it back and clears the
-     * account's failures; a check that never ran (no room to hash, 503) gives the attempt back and clears nothing, or
-     * a flood that fills the hashing budget would wipe the failures of the account it targets.
-     */
-    private void settle(ThrottleReservation reservation, ProblemException refused, String event, String userId) {
+    /** What a refused check does to its reservation ({@link #settlementOf}). */
+    enum Settlement {
+        /** A wrong password: the attempt stays counted, and may start a block. */
+        FAILED,
+        /** The password was right (a disabled account): the attempt is given back, the account's failures cleared. */
+        SUCCEEDED,
+        /**
+         * The password was never checked (no room to hash, 503): the attempt is given back and nothing is cleared, or
+         * a flood that fills the hashing budget would wipe the failures of the account it targets.
+         */
+        UNCHECKED
+    }
+
+    static Settlement settlementOf(ProblemException refused) {
         if (refused.is(ProblemType.INVALID_CREDENTIALS)) {
-            throttle.failed(reservation);
-        } else if (refused.is(ProblemType.SERVICE_UNAVAILABLE)) {
-            throttle.unchecked(reservation);
-        } else {
-            throttle.succeeded(reservation);
+            return Settlement.FAILED;
+        }
+        return refused.is(ProblemType.SERVICE_UNAVAILABLE) ? Settlement.UNCHECKED : Settlement.SUCCEEDED;
+    }
+
+    private void settle(ThrottleReservation reservation, ProblemException refused, String event, String userId) {
+        switch (settlementOf(refused)) {
+            case FAILED -> throttle.failed(reservation);
+            case UNCHECKED -> throttle.unchecked(reservation);
+            case SUCCEEDED -> throttle.succeeded(reservation);
         }
         SecurityLog.event(event, refused.problem().code(), userId, null, reservation.clientAddress());
     }
