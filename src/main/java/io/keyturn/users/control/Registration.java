@@ -70,6 +70,9 @@ public class Registration {
         roles.addAll(requestedRoles);
         String canonicalUsername = UserRepository.canonical(username);
         String canonicalEmail = UserRepository.canonical(email);
+        // before the first query: the transaction takes a pooled connection only then, and the hash may wait its turn
+        // in the hashing budget for seconds under a burst, which must not hold a connection; a taken name costs a hash
+        String passwordHash = hasher.hash(password);
         // an account's or an OAuth client's: both are upn and preferred_username in access tokens
         if (names.taken(canonicalUsername)) {
             throw usernameTaken();
@@ -77,7 +80,7 @@ public class Registration {
         if (users.byEmail(canonicalEmail).isPresent()) {
             throw emailTaken();
         }
-        User user = new User(canonicalUsername, canonicalEmail, hasher.hash(password), roles, clock.instant());
+        User user = new User(canonicalUsername, canonicalEmail, passwordHash, roles, clock.instant());
         try {
             names.claimForAccount(canonicalUsername); // inserted with the account, by the flush in add
             users.add(user);
