@@ -35,7 +35,7 @@ public class Argon2SettingsProducer {
     Optional<String> hashingMemoryMib;
 
     @Inject
-    @ConfigProperty(name = HashingLimits.WAIT_SECONDS, defaultValue = "10")
+    @ConfigProperty(name = HashingLimits.WAIT_SECONDS, defaultValue = "" + HashingLimits.DEFAULT_WAIT_SECONDS)
     String hashingWaitSeconds;
 
     private Argon2Settings settings;

@@ -39,7 +39,8 @@ public class HashingCapacity {
 
     /** The computations of this process: a quarter of the heap, the default wait (tests and benchmarks). */
     public static HashingCapacity ofThisHeap() {
-        return new HashingCapacity(new HashingLimits(HashingLimits.defaultMemoryMib(), 10));
+        return new HashingCapacity(new HashingLimits(HashingLimits.defaultMemoryMib(),
+                HashingLimits.DEFAULT_WAIT_SECONDS));
     }
 
     /**

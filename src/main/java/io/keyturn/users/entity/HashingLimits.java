@@ -3,8 +3,6 @@ package io.keyturn.users.entity;
 import static io.keyturn.configuration.SettingRanges.atLeast;
 import static io.keyturn.configuration.SettingRanges.between;
 
-import java.time.Duration;
-
 /**
  * How much heap the Argon2 computations in flight may hold together ({@code keyturn.password.hashing.*}), and how
  * long a password check waits for room. Argon2 is memory-hard on purpose: each computation holds its whole memory
@@ -21,6 +19,7 @@ public record HashingLimits(int memoryMib, int waitSeconds) {
 
     public static final String MEMORY_MIB = "keyturn.password.hashing.memory-mib";
     public static final String WAIT_SECONDS = "keyturn.password.hashing.wait-seconds";
+    public static final int DEFAULT_WAIT_SECONDS = 10;
 
     /**
      * Long enough for a queue of a few hundred checks to drain on two cores; longer only holds request threads that
@@ -45,9 +44,5 @@ public record HashingLimits(int memoryMib, int waitSeconds) {
 
     public long memoryKib() {
         return memoryMib * 1024L;
-    }
-
-    public Duration maxWait() {
-        return Duration.ofSeconds(waitSeconds);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class HashingLimitsTest {
@@ -16,7 +15,6 @@ class HashingLimitsTest {
         assertEquals(MAX_HEAP_MIB / 4, HashingLimits.defaultMemoryMib());
         HashingLimits limits = assertDoesNotThrow(() -> new HashingLimits(HashingLimits.defaultMemoryMib(), 10));
         assertEquals(HashingLimits.defaultMemoryMib() * 1024L, limits.memoryKib());
-        assertEquals(Duration.ofSeconds(10), limits.maxWait());
     }
 
     /** A budget beyond the heap bounds nothing: the computations would run out of heap before it filled. */
