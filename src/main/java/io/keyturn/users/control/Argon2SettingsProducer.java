@@ -38,6 +38,10 @@ public class Argon2SettingsProducer {
     @ConfigProperty(name = HashingLimits.WAIT_SECONDS, defaultValue = "" + HashingLimits.DEFAULT_WAIT_SECONDS)
     String hashingWaitSeconds;
 
+    @Inject
+    @ConfigProperty(name = HashingLimits.MAX_WAITING, defaultValue = "" + HashingLimits.DEFAULT_MAX_WAITING)
+    String hashingMaxWaiting;
+
     private Argon2Settings settings;
     private HashingLimits limits;
 
@@ -48,7 +52,8 @@ public class Argon2SettingsProducer {
                 SettingNumbers.wholeInt(parallelism, Argon2Settings.PARALLELISM));
         limits = new HashingLimits(hashingMemoryMib.map(mib -> SettingNumbers.wholeInt(mib, HashingLimits.MEMORY_MIB))
                 .orElseGet(HashingLimits::defaultMemoryMib),
-                SettingNumbers.wholeInt(hashingWaitSeconds, HashingLimits.WAIT_SECONDS));
+                SettingNumbers.wholeInt(hashingWaitSeconds, HashingLimits.WAIT_SECONDS),
+                SettingNumbers.wholeInt(hashingMaxWaiting, HashingLimits.MAX_WAITING));
         if (limits.memoryKib() < settings.memoryKib()) {
             throw new IllegalArgumentException(HashingLimits.MEMORY_MIB + " (" + limits.memoryMib()
                     + " MiB) must hold at least one hash of " + Argon2Settings.MEMORY_KIB + " ("

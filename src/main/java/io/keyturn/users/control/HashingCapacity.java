@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * Keeps the Argon2 computations in flight within {@link HashingLimits}: each holds its memory cost in KiB of one
  * fair semaphore while it runs, so checks beyond the budget wait their turn (in arrival order) instead of all
- * allocating at once, and a check that finds no room within the wait is answered 503 {@code service_unavailable}
- * with Retry-After. Only memory is bounded here: computations beyond the number of cores only share the cores, so
+ * allocating at once, and a check that finds no room within the wait, or finds as many checks waiting as allowed, is
+ * answered 503 {@code service_unavailable} with Retry-After. Only memory is bounded here: computations beyond the number of cores only share the cores, so
  * the budget costs no throughput as long as it holds a few more computations than there are cores.
  * <p>
  * One per application: on several instances each bounds its own heap.
@@ -40,7 +40,7 @@ public class HashingCapacity {
     /** The computations of this process: a quarter of the heap, the default wait (tests and benchmarks). */
     public static HashingCapacity ofThisHeap() {
         return new HashingCapacity(new HashingLimits(HashingLimits.defaultMemoryMib(),
-                HashingLimits.DEFAULT_WAIT_SECONDS));
+                HashingLimits.DEFAULT_WAIT_SECONDS, HashingLimits.DEFAULT_MAX_WAITING));
     }
 
     /**
@@ -59,9 +59,14 @@ public class HashingCapacity {
         }
     }
 
+    /**
+     * Takes the permits at once when free and no earlier check waits (the semaphore is fair), else waits up to the
+     * limit's wait, unless as many checks as allowed already wait.
+     */
     private void acquire(int permits) {
+        long waitSeconds = freeKib.getQueueLength() < limits.maxWaiting() ? limits.waitSeconds() : 0;
         try {
-            if (freeKib.tryAcquire(permits, limits.waitSeconds(), TimeUnit.SECONDS)) {
+            if (freeKib.tryAcquire(permits, waitSeconds, TimeUnit.SECONDS)) {
                 return;
             }
         } catch (InterruptedException stopping) {
@@ -75,5 +80,10 @@ public class HashingCapacity {
     /** KiB of the budget no computation holds now (for tests: zero while the budget is taken). */
     int freeKib() {
         return freeKib.availablePermits();
+    }
+
+    /** Checks waiting for room now (for tests; an estimate while threads come and go). */
+    int waiting() {
+        return freeKib.getQueueLength();
     }
 }

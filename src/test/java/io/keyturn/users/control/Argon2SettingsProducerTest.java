@@ -16,7 +16,8 @@ class Argon2SettingsProducerTest {
         producer.iterations = iterations;
         producer.parallelism = parallelism;
         producer.hashingMemoryMib = Optional.empty();
-        producer.hashingWaitSeconds = "10"; // the @ConfigProperty default
+        producer.hashingWaitSeconds = "10"; // the @ConfigProperty defaults
+        producer.hashingMaxWaiting = "100";
         return producer;
     }
 
@@ -45,7 +46,7 @@ class Argon2SettingsProducerTest {
     void theHashingBudgetIsAQuarterOfTheHeapByDefault() {
         Argon2SettingsProducer producer = producer("19456", "2", "1");
         producer.read();
-        assertEquals(new HashingLimits((int) (Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)), 10),
+        assertEquals(new HashingLimits((int) (Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)), 10, 100),
                 producer.limits());
     }
 
@@ -54,8 +55,9 @@ class Argon2SettingsProducerTest {
         Argon2SettingsProducer producer = producer("19456", "2", "1");
         producer.hashingMemoryMib = Optional.of("64");
         producer.hashingWaitSeconds = "0";
+        producer.hashingMaxWaiting = "7";
         producer.read();
-        assertEquals(new HashingLimits(64, 0), producer.limits());
+        assertEquals(new HashingLimits(64, 0, 7), producer.limits());
     }
 
     /** Every login would wait for room that never comes: the start fails instead, naming both properties. */
@@ -76,6 +78,9 @@ class Argon2SettingsProducerTest {
         Argon2SettingsProducer waiting = producer("19456", "2", "1");
         waiting.hashingWaitSeconds = "ten";
         assertRefused("keyturn.password.hashing.wait-seconds must be a whole number, not \"ten\"", waiting);
+        Argon2SettingsProducer queue = producer("19456", "2", "1");
+        queue.hashingMaxWaiting = "all";
+        assertRefused("keyturn.password.hashing.max-waiting must be a whole number, not \"all\"", queue);
     }
 
     private static void assertRefused(String message, Argon2SettingsProducer producer) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,7 +63,7 @@ class HashingCapacityTest {
 
     @Test
     void neverMoreRunAtOnceThanTheBudgetHolds() throws Exception {
-        HashingCapacity capacity = new HashingCapacity(new HashingLimits(2, 10));
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(2, 10, 100));
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<Future<Integer>> done = new ArrayList<>();
@@ -82,7 +83,7 @@ class HashingCapacityTest {
 
     @Test
     void aCheckWaitsUntilRoomIsGivenBack() throws Exception {
-        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 10));
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 10, 100));
         Future<Boolean> holder = holding(capacity, ONE_MIB);
         awaitFree(capacity, 0);
         AtomicBoolean ran = new AtomicBoolean();
@@ -98,7 +99,7 @@ class HashingCapacityTest {
 
     @Test
     void aCheckThatFindsNoRoomWithinTheWaitIsRefused503WithRetryAfterAndDoesNotRun() throws Exception {
-        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0));
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0, 100));
         holding(capacity, ONE_MIB);
         awaitFree(capacity, 0);
         AtomicBoolean ran = new AtomicBoolean();
@@ -111,10 +112,37 @@ class HashingCapacityTest {
         assertEquals(0, capacity.freeKib(), "a refused check takes nothing from the budget");
     }
 
+    /**
+     * A flood must not hold every request thread: with as many checks waiting as allowed, one more is refused at
+     * once, not after the wait (a minute here), and the ones already waiting keep their turn.
+     */
+    @Test
+    void aCheckBeyondTheWaitingLimitIsRefusedAtOnce() throws Exception {
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 60, 1));
+        Future<Boolean> holder = holding(capacity, ONE_MIB);
+        awaitFree(capacity, 0);
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> capacity.run(ONE_MIB, () -> true),
+                threads);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (capacity.waiting() < 1) {
+            assertTrue(System.nanoTime() < deadline, "the first check never queued");
+            Thread.sleep(5);
+        }
+        Future<Boolean> beyond = threads.submit(() -> capacity.run(1, () -> true));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> beyond.get(30, TimeUnit.SECONDS),
+                "refused well before its 60 s wait");
+        assertTrue(refused.getCause() instanceof ProblemException noRoom
+                && noRoom.is(ProblemType.SERVICE_UNAVAILABLE), String.valueOf(refused.getCause()));
+        assertFalse(waiting.isDone(), "the check already waiting keeps waiting");
+        release.countDown();
+        assertTrue(holder.get(10, TimeUnit.SECONDS));
+        assertTrue(waiting.get(10, TimeUnit.SECONDS), "and runs once the holder is done");
+    }
+
     /** A stored hash made with more memory than the budget: it runs, alone. */
     @Test
     void aCostAboveTheWholeBudgetRunsAlone() throws Exception {
-        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0));
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0, 100));
         Future<Boolean> big = holding(capacity, 4 * ONE_MIB);
         awaitFree(capacity, 0);
         assertThrows(ProblemException.class, () -> capacity.run(1, () -> true));
@@ -125,7 +153,7 @@ class HashingCapacityTest {
 
     @Test
     void aFailedComputationGivesItsShareBack() {
-        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0));
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0, 100));
         assertThrows(IllegalStateException.class, () -> capacity.run(ONE_MIB, () -> {
             throw new IllegalStateException("Argon2 failed");
         }));
@@ -135,7 +163,7 @@ class HashingCapacityTest {
     /** Every Argon2 computation of the hasher, a check of a wrong password and a new hash alike, goes through it. */
     @Test
     void thePasswordHasherHashesAndChecksWithinTheBudget() throws Exception {
-        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0));
+        HashingCapacity capacity = new HashingCapacity(new HashingLimits(1, 0, 100));
         PasswordHasher hasher = new PasswordHasher(new Argon2Settings(ONE_MIB, 1, 1), capacity);
         String stored = hasher.hash("correct horse battery staple");
         assertEquals(ONE_MIB, capacity.freeKib());

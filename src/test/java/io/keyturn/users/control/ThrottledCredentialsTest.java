@@ -25,7 +25,7 @@ class ThrottledCredentialsTest {
     /** The refusal the hashing budget makes when it stays full: the password was never checked. */
     @Test
     void aCheckThatFoundNoRoomToHashIsGivenBackWithoutClearing() {
-        HashingCapacity full = new HashingCapacity(new HashingLimits(1, 0));
+        HashingCapacity full = new HashingCapacity(new HashingLimits(1, 0, 100));
         ProblemException noRoom = assertThrows(ProblemException.class,
                 () -> full.run(1024, () -> full.run(1, () -> true)));
         assertEquals(Settlement.UNCHECKED, ThrottledCredentials.settlementOf(noRoom));
