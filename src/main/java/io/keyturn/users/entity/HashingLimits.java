@@ -47,7 +47,9 @@ public record HashingLimits(int memoryMib, int waitSeconds, int maxWaiting) {
 
     /** A quarter of the JVM's maximum heap: 128 MiB, six checks at the default cost, with {@code -Xmx512m}. */
     public static int defaultMemoryMib() {
-        return (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        long quarter = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+        // a JVM without a heap limit reports Long.MAX_VALUE; the budget is counted in KiB in an int
+        return (int) Math.max(1, Math.min(quarter, Integer.MAX_VALUE / 1024));
     }
 
     public long memoryKib() {
