@@ -24,7 +24,9 @@ public final class Http {
     /**
      * HTTP/2 where the server offers it (h2c upgrade), HTTP/1.1 otherwise: the JDK client's default. Requests use
      * HTTP/1.1 unless they ask for this with {@link Request#h2c()}: Keyturn turns HTTP/2 off on Payara's plain
-     * listener, and Payara then answers container error pages of upgrade requests without a Content-Type.
+     * listener, and Payara then answers container error pages of upgrade requests without a Content-Type. Both keep
+     * an idle connection no longer than {@code jdk.httpclient.keepalive.timeout} (set in the pom's failsafe
+     * configuration), shorter than the servers' idle limits.
      */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final HttpClient CLIENT_HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
