@@ -240,9 +240,8 @@ class AccountProtectionIT {
      * cost was lowered), here 192 MiB each. Four logins against two such accounts at once held 768 MiB of Argon2
      * blocks in a 512 MB heap before the budget (OutOfMemoryError, 500, and the server timed out requests afterwards); now a
      * check that needs more than the whole budget runs alone, so each is answered in turn. Wrong passwords, two per
-     * account: each is the 401 of a wrong password (with right ones, the first login's rehash would refuse the others
-     * as {@code password_changed_meanwhile}, see Sessions). The right password then logs in and stores a hash of
-     * today's cost.
+     * account: each is the 401 of a wrong password. The right password then logs in and stores a hash of today's
+     * cost.
      */
     @Test
     void storedHashesCostingMoreThanTheBudgetAreCheckedOneAtATime() {
@@ -269,5 +268,30 @@ class AccountProtectionIT {
         assertProblem(LoginRace.login(last, Http.uniqueName("nobody"), PASSWORD), 401, "invalid_credentials");
         assertFalse(ServerLog.since(mark, "event=login outcome=invalid_credentials user=- session=- client="
                 + last.clientAddress()).contains("OutOfMemoryError"), "the server ran out of heap");
+    }
+
+    /**
+     * The first logins after the Argon2 parameters were raised each check the old hash and store a stronger one, and
+     * a login opens its session only against the hash stored now (Sessions.open). Logins of one user at once (two
+     * tabs, a service on several threads) used to lose to the first one's upgrade: all but one were refused with 401
+     * {@code invalid_credentials} although the password was right. Now each that finds its check's hash replaced
+     * checks the password against the stored one, and all open sessions.
+     */
+    @Test
+    void loginsOfOneUserAtOnceWhileItsHashIsUpgradedAllOpenSessions() {
+        String name = Http.uniqueName("upgrading");
+        String id = http().register(name, PASSWORD).getJsonObject("user").getString("id");
+        assertEquals(1, TestDatabase.update("UPDATE users SET password_hash = ? WHERE id = ?",
+                new PasswordHasher(8192, 1, 1).hash(PASSWORD), id));
+        List<Supplier<Http.Reply>> logins = IntStream.range(0, 4)
+                .<Supplier<Http.Reply>>mapToObj(i -> () -> LoginRace.login(http(), name, PASSWORD)).toList();
+        for (Http.Reply reply : Burst.send(logins)) {
+            assertEquals(200, reply.status(), reply::toString);
+        }
+        assertEquals(5, TestDatabase.number("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL",
+                id), "the registration's session and the four logins'");
+        String stored = TestDatabase.text("SELECT password_hash FROM users WHERE id = ?", id);
+        assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), "upgraded to today's cost: " + stored);
+        assertTrue(new PasswordHasher(19456, 2, 1).check(PASSWORD, stored).matches());
     }
 }

@@ -58,7 +58,21 @@ public class Authenticator {
             }
             throw noRoom;
         }
-        return users.upgradePasswordHash(user, rehashed).orElse(user);
+        return users.upgradePasswordHash(user, rehashed).orElseGet(() -> asStoredNow(user, password));
+    }
+
+    /**
+     * The stored hash changed after the check: another login of this user upgraded it in the same instant (the first
+     * logins after the Argon2 parameters were raised, e.g. two tabs, or a service logging in on several threads), or a
+     * password change committed. The password decides, checked against the hash stored now: the user as stored when
+     * it matches, so the session opens against that hash; the user as checked otherwise, which Sessions.open refuses
+     * as a password changed meanwhile. Without this, every login but one of such a burst was refused with 401 although
+     * its password was right.
+     */
+    private User asStoredNow(User checked, String password) {
+        return users.byId(checked.id())
+                .filter(current -> hasher.check(password, current.passwordHash()).matches())
+                .orElse(checked);
     }
 
     /** For a caller who is already authenticated and proves the password again (password change). */
