@@ -72,8 +72,8 @@ public class Sessions {
      * every time), not {@code passwordChangedAt}: a database that keeps whole seconds (MariaDB before 11) shows a
      * change in the second of the previous one as no change. A hash upgraded by another login in that instant (the
      * first logins after the Argon2 parameters were raised) was checked again by Authenticator, which then hands over
-     * the user as stored now. The login then
-     * writes the row too ({@link #writeTheUsersRow}), for databases whose locks do not reach every node.
+     * the user as stored now. The login then writes the row too ({@link #writeTheUsersRow}), for databases whose
+     * locks do not reach every node.
      */
     private void lockStillAsChecked(User checked, ClientInfo client) {
         User current = em.find(User.class, checked.id(), LockModeType.PESSIMISTIC_WRITE);
