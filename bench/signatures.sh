@@ -8,13 +8,15 @@
 #   jdk25-es256      JDK 25, ES256
 #   jdk25-es256-256m      JDK 25, ES256, the bounded heap -Xmx256m -Xmn160m, native memory tracking (summary)
 #   jdk25-es256-256m-coh  the same with -XX:+UseCompactObjectHeaders
-# (not in the default list) -192m: -Xmx192m -Xmn120m with native memory tracking; -lean (last): -XX:+UseSerialGC and
+# (not in the default list) -192m: -Xmx192m -Xmn120m, -160m: -Xmx160m -Xmn64m (the small-memory configuration's
+# heap), both with native memory tracking; -lean (last): -XX:+UseSerialGC and
 # MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean; -coh alone on the README's heap, e.g.
 # jdk25-es256-coh; -parallel: -XX:+UseParallelGC instead of G1, e.g. jdk25-es256-coh-parallel; -base (last): the WAR
 # given by --base-war instead of target/keyturn.war, to measure a change side by side with the build it changes, e.g.
 # --configs jdk25-es256-coh-parallel-base,jdk25-es256-coh-parallel --base-war /tmp/keyturn-before.war;
 # -trim: -XX:TrimNativeHeapInterval=1000 (the JVM gives freed malloc memory back to the system every second);
 # -c1: -XX:TieredStopAtLevel=1 (the C1 compiler only: less compiled code and no C2 arenas, slower code);
+# -c2: -XX:-TieredCompilation (C2 only: no C1 code or profiles beside it, a longer warm-up);
 # -aot: -XX:AOTCache=FILE given by --aot-cache, which must be trained with the same heap and object-header options
 # (e.g. the -256m-coh ones; the JVM ignores a cache made with other ones and says so in the server's log)
 # Each: body-mode refreshes at max (closed loop, --chains chains) and at half of that max (open loop), refreshes per
@@ -68,11 +70,13 @@ for name in "${NAMES[@]}"; do
     heap=$HEAP arenas=${MALLOC_ARENA_MAX:-}
     [[ $name == *-256m* ]] && heap="-Xmx256m -Xmn160m" opts+=(-XX:NativeMemoryTracking=summary)
     [[ $name == *-192m* ]] && heap="-Xmx192m -Xmn120m" opts+=(-XX:NativeMemoryTracking=summary)
+    [[ $name == *-160m* ]] && heap="-Xmx160m -Xmn64m" opts+=(-XX:NativeMemoryTracking=summary)
     [[ $name == *-coh* ]] && opts+=(-XX:+UseCompactObjectHeaders)
     [[ $name == *-lean* ]] && opts+=(-XX:+UseSerialGC) arenas=2
     [[ $name == *-parallel* ]] && opts+=(-XX:+UseParallelGC)
     [[ $name == *-trim* ]] && opts+=(-XX:TrimNativeHeapInterval=1000)
     [[ $name == *-c1* ]] && opts+=(-XX:TieredStopAtLevel=1)
+    [[ $name == *-c2* ]] && opts+=(-XX:-TieredCompilation)
     if [[ $name == *-aot* ]]; then
         [[ -f $AOT_CACHE ]] || die "$name needs --aot-cache FILE, trained with the same heap and header options"
         opts+=(-XX:AOTCache="$AOT_CACHE")
@@ -101,7 +105,7 @@ HEADER=$BENCH_WORK/signatures-$STAMP.header.md
 {
     machine_info
     echo "- JDK 25: $("$JDK25/bin/java" -version 2>&1 | head -1)"
-    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, both with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC; -trim: -XX:TrimNativeHeapInterval=1000; -c1: -XX:TieredStopAtLevel=1; -aot: -XX:AOTCache=${AOT_CACHE:-none}; -base: ${BASE_WAR:-no base WAR}), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache unless -aot, embedded H2 each"
+    echo "- servers: $HEAP (-256m: -Xmx256m -Xmn160m, -192m: -Xmx192m -Xmn120m, -160m: -Xmx160m -Xmn64m, all with -XX:NativeMemoryTracking=summary; -coh: -XX:+UseCompactObjectHeaders; -lean: -XX:+UseSerialGC and MALLOC_ARENA_MAX=2; -parallel: -XX:+UseParallelGC; -trim: -XX:TrimNativeHeapInterval=1000; -c1: -XX:TieredStopAtLevel=1; -c2: -XX:-TieredCompilation; -aot: -XX:AOTCache=${AOT_CACHE:-none}; -base: ${BASE_WAR:-no base WAR}), --nohazelcast, preboot.asadmin, no class-data archive or AOT cache unless -aot, embedded H2 each"
     echo "- load: bench/loadgen/KeyturnLoad.java, $CHAINS chains, ${WARMUP}s warm-up at max per server, then per round and server: ${DURATION}s at max, ${DURATION}s at half of that max"
     echo "- command: bench/signatures.sh --runs $RUNS --duration $DURATION --warmup $WARMUP --chains $CHAINS --configs $CONFIGS${BASE_WAR:+ --base-war $BASE_WAR}${AOT_CACHE:+ --aot-cache $AOT_CACHE}"
 } >"$HEADER"
@@ -119,11 +123,11 @@ loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --roun
     for name in "${NAMES[@]}"; do
         jcmd=$(dirname "${JAVAS[$name]}")/jcmd
         [[ ${JAVAS[$name]} == java ]] && jcmd=jcmd
-        heap=$("$jcmd" "${PIDS[$name]}" GC.heap_info 2>/dev/null | grep -m1 -E 'total|garbage-first heap' | sed 's/^ *//')
+        heap=$("$jcmd" "${PIDS[$name]}" GC.heap_info 2>/dev/null | grep -E 'total|garbage-first heap' | sed -e 's/^ *//' -e 's/ *\[.*//' | paste -sd ';' | sed 's/;/; /g')
         echo "| $name | $(rss_mb "${PIDS[$name]}") | ${heap:-?} |"
     done
     for name in "${NAMES[@]}"; do
-        [[ $name == *-256m* || $name == *-192m* ]] || continue
+        [[ $name == *-256m* || $name == *-192m* || $name == *-160m* ]] || continue
         echo
         echo "### Native memory tracking, $name (jcmd VM.native_memory summary scale=MB)"
         echo
@@ -134,7 +138,7 @@ loadgen --mode refresh "${TARGETS[@]}" --chains "$CHAINS" --plan max,half --roun
 # every configuration against the first of the list (by default jdk17-rs256, today's default), per round
 RATIOS=()
 for name in "${NAMES[@]:1}"; do
-    RATIOS+=(--ratio "$name@max/${NAMES[0]}@max:per_cpu_s")
+    RATIOS+=(--ratio "$name@max/${NAMES[0]}@max:per_cpu_s" --ratio "$name@max/${NAMES[0]}@max:rss_max_mb")
 done
 summarize "$OUT" --title "Refresh by JDK and signing algorithm ($STAMP)" --header "$HEADER" \
     --metrics throughput,p50_ms,p99_ms,per_cpu_s,per_cpu_s_excl_jit,jit_cpu_s,cpu_ms_per_req,rss_max_mb,errors,load1 \
