@@ -8,8 +8,8 @@
 #   jdk25-es256      JDK 25, ES256
 #   jdk25-es256-256m      JDK 25, ES256, the bounded heap -Xmx256m -Xmn160m, native memory tracking (summary)
 #   jdk25-es256-256m-coh  the same with -XX:+UseCompactObjectHeaders
-# (not in the default list) -192m: -Xmx192m -Xmn120m, -160m: -Xmx160m -Xmn64m (the small-memory configuration's
-# heap), both with native memory tracking; -lean (last): -XX:+UseSerialGC and
+# (not in the default list) -192m: -Xmx192m -Xmn120m, -160m: -Xmx160m -Xmn64m (below the live data
+# plus Payara's OpenAPI build: docs/benchmarks.md, item 4c), both with native memory tracking; -lean (last): -XX:+UseSerialGC and
 # MALLOC_ARENA_MAX=2, e.g. jdk25-es256-256m-coh-lean, jdk25-es256-192m-coh-lean; -coh alone on the README's heap, e.g.
 # jdk25-es256-coh; -parallel: -XX:+UseParallelGC instead of G1, e.g. jdk25-es256-coh-parallel; -base (last): the WAR
 # given by --base-war instead of target/keyturn.war, to measure a change side by side with the build it changes, e.g.
