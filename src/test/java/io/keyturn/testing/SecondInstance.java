@@ -2,11 +2,14 @@ package io.keyturn.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,9 +202,11 @@ public final class SecondInstance {
         throw new IllegalStateException("The second instance was not ready within " + START_DEADLINE + "; see " + log);
     }
 
+    /** What this start wrote to the log: the file is appended to by every start of the same port. */
     private static String loggedSince(File log, long start) throws IOException {
-        byte[] all = java.nio.file.Files.readAllBytes(log.toPath());
-        int from = (int) Math.min(start, all.length);
-        return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(log.toPath())) {
+            in.skipNBytes(Math.min(start, log.length()));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
