@@ -39,8 +39,12 @@ COPY --chown=payara:payara server-config/payara/system.properties /opt/payara/co
 
 # Heap: 50% of the container's memory limit (with `docker run --memory=1g`, a 512 MB heap as in the local run);
 # the rest is for metaspace, threads and Argon2's 19 MiB per concurrent login. For a fixed heap instead, run with
-# -e JVM_ARGS=-Xmx512m (that replaces the image's default JVM_ARGS).
+# -e JVM_ARGS='-Xmx512m -Xmn320m -XX:+ExitOnOutOfMemoryError' (that replaces the JVM_ARGS below).
 ENV MEM_MAX_RAM_PERCENTAGE=50.0
+# The base image's JVM_ARGS plus -XX:+ExitOnOutOfMemoryError: after an OutOfMemoryError the JVM exits, so that the
+# container's restart policy starts a sound one instead of one that answers while its timers (housekeeping, the
+# signing keys' reload) may be dead (docs/operations.md, "Out of memory"). Keep it when you set JVM_ARGS yourself.
+ENV JVM_ARGS="-Djdk.util.zip.disableZip64ExtraFieldValidation=true -XX:+ExitOnOutOfMemoryError"
 
 # The official image already runs as "payara"; stated here so the image never runs as root by accident.
 USER payara

@@ -120,6 +120,7 @@ public final class SecondInstance {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.add(keyturn ? "-Xmx512m" : "-Xmx256m");
+        command.add("-XX:+ExitOnOutOfMemoryError"); // as the run command: an OutOfMemoryError fails loudly
         // Payara Micro unpacks its runtime (about 150 MB) into java.io.tmpdir and deletes it in a shutdown hook,
         // which kill() skips: under the test JVM's own (target/) the copy goes with the build, not into /tmp
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
