@@ -71,7 +71,9 @@ start_payara() {
     # BENCH_JAVA: the java executable of the server (default: java on the PATH), e.g. a JDK 25's
     # BENCH_JVM_OPTS: extra options for every server JVM, e.g. a JFR recording (bench/README.md, profiling)
     # BENCH_PAYARA_ARGS: extra Payara Micro options, e.g. --addlibs DIR
-    (cd "$dir" && exec "${BENCH_JAVA:-java}" $HEAP $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
+    # -XX:+ExitOnOutOfMemoryError as the run command: a server that ran out of heap dies (and wait_ready or the
+    # load generator says so) instead of being measured with its timers gone
+    (cd "$dir" && exec "${BENCH_JAVA:-java}" $HEAP -XX:+ExitOnOutOfMemoryError $cds ${BENCH_JVM_OPTS:-} -Djava.io.tmpdir="$dir/tmp" "$@" -jar "$PAYARA_JAR" \
         --deploy "$war" --contextroot / --nohazelcast --prebootcommandfile "$PREBOOT" --systemProperties "$SYSTEM_PROPERTIES" --port "$port" \
         ${BENCH_PAYARA_ARGS:-} >"$dir/server.log" 2>&1) &
     PID=$!
