@@ -37,11 +37,12 @@ COPY --chown=payara:payara server-config/payara/preboot.asadmin /opt/payara/conf
 # No WADL from Payara's own OpenAPI application (see the file).
 COPY --chown=payara:payara server-config/payara/system.properties /opt/payara/config/system.properties
 
-# Heap: 50% of the container's memory limit (with `docker run --memory=1g`, a 512 MB heap as in the local run; give
-# the container at least 768 MB: a heap below 256 MB cannot build the OpenAPI document, docs/operations.md);
-# the rest is for class metadata, compiled code, the collector and threads, about 300 MB; Argon2's 19 MiB per
-# concurrent password check is in the heap, within its hashing budget). For a fixed heap instead, run with
-# -e JVM_ARGS='-Xmx512m -Xmn320m -XX:+ExitOnOutOfMemoryError' (that replaces the JVM_ARGS below).
+# Heap: 50% of the container's memory limit; with `docker run --memory=1g` a 512 MB heap, as in the local run. The
+# other half is for what the JVM holds beside the heap (class metadata, compiled code, the collector, threads: about
+# 300 MB); Argon2's 19 MiB per password check in flight is in the heap, within its hashing budget. Give the
+# container at least 768 MB: a heap below 256 MB cannot build the OpenAPI document (docs/operations.md, "Out of
+# memory"). For a fixed heap instead, run with -e JVM_ARGS='-Xmx512m -Xmn320m -XX:+ExitOnOutOfMemoryError' (that
+# replaces the JVM_ARGS below).
 ENV MEM_MAX_RAM_PERCENTAGE=50.0
 # The base image's JVM_ARGS plus -XX:+ExitOnOutOfMemoryError: after an OutOfMemoryError the JVM exits, so that the
 # container's restart policy starts a sound one instead of one that answers while its timers (housekeeping, the
