@@ -29,6 +29,8 @@ public class ConfiguredDataSource implements DataSource {
     private final Properties credentials = new Properties();
     private final Driver driver;
     private final NetworkTimeouts timeouts;
+    /** Shared by all connections this data source opens: one found dead makes the others check themselves. */
+    private final ReopeningConnection.Losses losses = new ReopeningConnection.Losses();
     private int loginTimeoutSeconds;
 
     public ConfiguredDataSource() {
@@ -65,7 +67,7 @@ public class ConfiguredDataSource implements DataSource {
     /** A physical connection, replaced by a new one when its driver has closed it (see {@link ReopeningConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = ReopeningConnection.open(this::connect);
+        Connection connection = ReopeningConnection.open(this::connect, losses);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the keyturn.db.url");
         }
@@ -77,7 +79,8 @@ public class ConfiguredDataSource implements DataSource {
         Properties given = new Properties();
         given.setProperty("user", user);
         given.setProperty("password", password);
-        return ReopeningConnection.open(() -> timeouts.opened(driver.connect(url, timeouts.forConnecting(given))));
+        return ReopeningConnection.open(() -> timeouts.opened(driver.connect(url, timeouts.forConnecting(given))),
+                losses);
     }
 
     private Connection connect() throws SQLException {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -21,7 +22,9 @@ import java.util.logging.Logger;
  * A connection is dead once its driver has closed it, or when it has been idle for longer than
  * {@link #IDLE_BEFORE_VALIDATION_NANOS} and fails a validation ({@link Connection#isValid}) before its next unit of
  * work: the driver only notices a lost server when it next talks to it, so without the check every idle connection
- * in the pool would fail one request after an outage. Connections in steady use are never validated.
+ * in the pool would fail one request after an outage. Connections in steady use are validated only once another
+ * connection of the same data source has been found dead ({@link Losses}) since they were last used: a short outage
+ * (a database restarted within a second) otherwise failed one request on every connection used just before it.
  * <p>
  * Needed on WildFly: the pool it builds for a {@code @DataSourceDefinition} neither validates connections nor discards
  * the ones a failure broke, so without this Keyturn never recovers from a database outage there. Payara's pool
@@ -36,6 +39,24 @@ final class ReopeningConnection implements InvocationHandler {
     /** Opens a physical connection. */
     interface Opener {
         Connection open() throws SQLException;
+    }
+
+    /**
+     * When one data source's connections last met a lost database: the moment one of them was found dead. Each
+     * connection last used before that moment is validated before its next unit of work, since the database it
+     * talked to may be gone even though it was idle for less than {@link #IDLE_BEFORE_VALIDATION_NANOS}.
+     */
+    static final class Losses {
+
+        private final AtomicLong lastNanos = new AtomicLong(Long.MIN_VALUE);
+
+        void noticed(long nanos) {
+            lastNanos.accumulateAndGet(nanos, Math::max);
+        }
+
+        boolean since(long nanos) {
+            return nanos < lastNanos.get();
+        }
     }
 
     /** Idle time after which a connection is validated before use (the bypass window of common pools). */
@@ -55,6 +76,7 @@ final class ReopeningConnection implements InvocationHandler {
     private static final Logger LOG = Logger.getLogger(ReopeningConnection.class.getName());
 
     private final Opener opener;
+    private final Losses losses;
     private final LongSupplier clock;
     private Connection delegate;
     private boolean autoCommit;
@@ -62,25 +84,27 @@ final class ReopeningConnection implements InvocationHandler {
     private boolean closedByOwner;
     private long lastUsed;
 
-    private ReopeningConnection(Opener opener, Connection first, LongSupplier clock) throws SQLException {
+    private ReopeningConnection(Opener opener, Losses losses, Connection first, LongSupplier clock)
+            throws SQLException {
         this.opener = opener;
+        this.losses = losses;
         this.clock = clock;
         this.delegate = first;
         this.autoCommit = first.getAutoCommit();
         this.lastUsed = clock.getAsLong();
     }
 
-    static Connection open(Opener opener) throws SQLException {
-        return open(opener, System::nanoTime);
+    static Connection open(Opener opener, Losses losses) throws SQLException {
+        return open(opener, losses, System::nanoTime);
     }
 
-    static Connection open(Opener opener, LongSupplier nanoClock) throws SQLException {
+    static Connection open(Opener opener, Losses losses, LongSupplier nanoClock) throws SQLException {
         Connection first = opener.open();
         if (first == null) {
             return null;
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new ReopeningConnection(opener, first, nanoClock));
+                new ReopeningConnection(opener, losses, first, nanoClock));
     }
 
     @Override
@@ -114,6 +138,9 @@ final class ReopeningConnection implements InvocationHandler {
             afterCall(name, args);
             return result;
         } catch (SQLException failure) {
+            if (delegate.isClosed()) {
+                losses.noticed(clock.getAsLong()); // its driver gave it up in this call
+            }
             if (name.equals("setAutoCommit") && replaceable && delegate.isClosed()) {
                 // the connection died just now, at a point where nothing was in progress: the new one is switched
                 reopen();
@@ -153,11 +180,13 @@ final class ReopeningConnection implements InvocationHandler {
     }
 
     private boolean dead() throws SQLException {
-        if (delegate.isClosed()) {
+        long now = clock.getAsLong();
+        boolean suspect = now - lastUsed > IDLE_BEFORE_VALIDATION_NANOS || losses.since(lastUsed);
+        if (delegate.isClosed() || suspect && !delegate.isValid(NetworkTimeouts.VALIDATION_SECONDS)) {
+            losses.noticed(now);
             return true;
         }
-        boolean idle = clock.getAsLong() - lastUsed > IDLE_BEFORE_VALIDATION_NANOS;
-        return idle && !delegate.isValid(NetworkTimeouts.VALIDATION_SECONDS);
+        return false;
     }
 
     private void reopen() throws SQLException {

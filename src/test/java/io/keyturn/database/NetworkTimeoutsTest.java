@@ -97,7 +97,7 @@ class NetworkTimeoutsTest {
                     case "getAutoCommit" -> true;
                     default -> null;
                 });
-        Connection connection = ReopeningConnection.open(() -> physical);
+        Connection connection = ReopeningConnection.open(() -> physical, new ReopeningConnection.Losses());
         connection.isValid(0);
         connection.isValid(1);
         assertEquals(List.of(NetworkTimeouts.VALIDATION_SECONDS, 1), validations);

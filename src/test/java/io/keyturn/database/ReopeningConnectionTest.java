@@ -28,6 +28,8 @@ class ReopeningConnectionTest {
 
     private final List<Connection> physical = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong();
+    /** One data source's: shared by every connection a test opens. */
+    private final ReopeningConnection.Losses losses = new ReopeningConnection.Losses();
     private String url = "jdbc:h2:mem:reopen;DB_CLOSE_DELAY=-1";
     private final List<Server> servers = new ArrayList<>();
 
@@ -36,7 +38,7 @@ class ReopeningConnectionTest {
             Connection connection = DriverManager.getConnection(url);
             physical.add(connection);
             return connection;
-        }, clock::get);
+        }, losses, clock::get);
     }
 
     private void serveOverTcp() throws SQLException {
@@ -135,6 +137,46 @@ class ReopeningConnectionTest {
             assertEquals(1, physical.size());
             assertEquals(1, one(connection), "the driver has closed it now, so it is replaced at the next call");
             assertEquals(2, physical.size());
+        }
+    }
+
+    /**
+     * A database restarted within the idle window: one request meets the outage, and the pool's other connections,
+     * used just before it, are checked instead of failing a request each (seen on WildFly: the first login after a
+     * short outage answered 503 on such a connection, though the readiness check was already UP again).
+     */
+    @Test
+    void onceOneConnectionIsFoundDeadTheOthersUsedBeforeAreValidatedAtTheirNextCall() throws SQLException {
+        serveOverTcp();
+        try (Connection usedBefore = open(); Connection metTheOutage = open()) {
+            assertEquals(1, one(usedBefore));
+            assertEquals(1, one(metTheOutage));
+            outageAndReturn();
+
+            clock.incrementAndGet(); // well within the idle window
+            assertThrows(SQLException.class, () -> one(metTheOutage), "the first statement meets the outage");
+            clock.incrementAndGet();
+            assertEquals(1, one(metTheOutage), "its driver closed it: replaced");
+            assertEquals(3, physical.size());
+
+            clock.incrementAndGet();
+            assertEquals(1, one(usedBefore), "validated and replaced instead of failing");
+            assertEquals(4, physical.size());
+            assertEquals(1, one(usedBefore));
+            assertEquals(4, physical.size(), "validated once: used since the loss was noticed");
+        }
+    }
+
+    @Test
+    void aConnectionThatPassesItsCheckAfterALossElsewhereIsKept() throws SQLException {
+        try (Connection healthy = open(); Connection lost = open()) {
+            assertEquals(1, one(healthy));
+            physical.get(1).close(); // the driver gave this one up
+            clock.incrementAndGet();
+            assertEquals(1, one(lost));
+            clock.incrementAndGet();
+            assertEquals(1, one(healthy), "checked, and still good");
+            assertEquals(3, physical.size(), "only the dead one was replaced");
         }
     }
 
